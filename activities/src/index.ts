@@ -1,0 +1,2 @@
+export { createSystemActivities } from './system.ts';
+export type { SystemActivityDeps } from './system.ts';

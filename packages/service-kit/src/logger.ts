@@ -1,0 +1,34 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/** Paths whose values never reach a log line, wherever they appear in a logged object. */
+const REDACTED_PATHS = [
+  'password',
+  'token',
+  'accessToken',
+  'appSecret',
+  'apiKey',
+  'secret',
+  'authorization',
+  '*.password',
+  '*.token',
+  '*.accessToken',
+  '*.appSecret',
+  '*.apiKey',
+  '*.secret',
+  '*.authorization',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'config.DATABASE_URL',
+];
+
+/** Structured JSON logs with secrets redacted; connection URLs lose their password before they are logged. */
+export function createLogger(service: string, level = 'info', destination?: pino.DestinationStream): Logger {
+  return pino({ name: service, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+}
+
+/** `postgresql://user:secret@host/db` → `postgresql://user:***@host/db`, for logs and health output. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

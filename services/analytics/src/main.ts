@@ -1,0 +1,48 @@
+import express from 'express';
+import { Kafka, logLevel } from 'kafkajs';
+import { createDbClient } from '@botflow/db';
+import {
+  closeServer,
+  createLogger,
+  errorHandler,
+  healthRoutes,
+  kafkaCheck,
+  listen,
+  notFound,
+  postgresCheck,
+  Shutdown,
+} from '@botflow/service-kit';
+import { loadAnalyticsConfig } from './config.ts';
+import { EventConsumer } from './consumer.ts';
+
+const config = loadAnalyticsConfig();
+const log = createLogger('analytics', config.LOG_LEVEL);
+const shutdown = new Shutdown(log);
+shutdown.listen();
+
+const db = createDbClient(config.DATABASE_URL);
+shutdown.add('database', () => db.$disconnect());
+const kafka = new Kafka({ clientId: 'botflow-analytics', brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN });
+const admin = kafka.admin();
+await admin.connect();
+shutdown.add('kafka admin', () => admin.disconnect());
+
+const consumer = new EventConsumer(kafka, config.ANALYTICS_CONSUMER_GROUP, log);
+shutdown.add('event consumer', () => consumer.stop());
+await consumer.start(async ({ batch }) => {
+  log.debug({ partition: batch.partition, count: batch.messages.length }, 'events received');
+});
+
+const app = express();
+app.use(
+  healthRoutes('analytics', [
+    postgresCheck({ query: (sql) => db.$queryRawUnsafe(sql) }),
+    kafkaCheck(admin),
+    consumer.healthCheck(),
+  ]),
+);
+app.use(notFound);
+app.use(errorHandler(log));
+const server = await listen(app, config.ANALYTICS_PORT, config.ANALYTICS_HOST);
+shutdown.add('http server', () => closeServer(server));
+log.info({ port: config.ANALYTICS_PORT }, 'analytics listening');

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { TASK_QUEUES } from '@botflow/contracts';
+import { envPort, loadConfig, logLevel, serverUrls } from '@botflow/service-kit';
+
+const schema = z.object({
+  API_PORT: envPort.default(3000),
+  API_HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: logLevel,
+  DATABASE_URL: serverUrls.DATABASE_URL,
+  REDIS_URL: serverUrls.REDIS_URL,
+  KAFKA_BROKERS: serverUrls.KAFKA_BROKERS,
+  TEMPORAL_ADDRESS: serverUrls.TEMPORAL_ADDRESS,
+  TEMPORAL_NAMESPACE: serverUrls.TEMPORAL_NAMESPACE,
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.conversations),
+});
+
+export type ApiConfig = z.infer<typeof schema>;
+export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => loadConfig(schema, env);
