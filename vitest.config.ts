@@ -16,14 +16,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{packages,services,workflows,activities,deploy}/**/*.test.ts'],
+          include: ['{packages,proto,services,workflows,activities,deploy,tests}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['{packages,services,workflows,activities,deploy}/**/*.int.test.ts'],
+          include: ['{packages,proto,services,workflows,activities,deploy,tests}/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

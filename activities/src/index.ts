@@ -1,2 +1,5 @@
+export { createConversationActivities, type ConversationActivityDeps } from './conversation/index.ts';
+export type { OutboundSender, TurnInput, TurnResult } from './conversation/index.ts';
 export { createSystemActivities } from './system.ts';
 export type { SystemActivityDeps } from './system.ts';
+export { createOutboundSender } from './conversation/outbound-sender.ts';

@@ -1,9 +1,27 @@
-# The product's own processes (api, worker, analytics), started in the background with pidfiles and logs.
-SERVICES=(worker api analytics)
+# The product's own processes, started in the background with pidfiles and logs, in dependency order.
+SERVICES=(whatsapp-emulator worker api analytics)
 export API_PORT="${API_PORT:-3000}" WORKER_HEALTH_PORT="${WORKER_HEALTH_PORT:-3001}" ANALYTICS_PORT="${ANALYTICS_PORT:-3002}"
 
+# Local settings: dev.env (committed, no secrets) and a per-machine secrets key; the environment wins over both.
+load_dev_env() {
+  local line key
+  while IFS= read -r line; do
+    [[ "$line" =~ ^([A-Z_]+)=(.*)$ ]] || continue
+    key=${BASH_REMATCH[1]}
+    [ -n "${!key:-}" ] || export "$key=${BASH_REMATCH[2]}"
+  done <"$BOTFLOW_ROOT/deploy/local/dev.env"
+  local keyfile="$BOTFLOW_DATA/secrets-key"
+  if [ -z "${BOTFLOW_SECRETS_KEY:-}" ]; then
+    [ -f "$keyfile" ] || (umask 077 && echo "local:$(head -c 32 /dev/urandom | base64)" >"$keyfile")
+    export BOTFLOW_SECRETS_KEY="$(cat "$keyfile")"
+  fi
+}
+
 service_port() {
-  case "$1" in api) echo "$API_PORT" ;; worker) echo "$WORKER_HEALTH_PORT" ;; analytics) echo "$ANALYTICS_PORT" ;; esac
+  case "$1" in
+    api) echo "$API_PORT" ;; worker) echo "$WORKER_HEALTH_PORT" ;; analytics) echo "$ANALYTICS_PORT" ;;
+    whatsapp-emulator) echo "${EMULATOR_PORT:-3100}" ;;
+  esac
 }
 service_pidfile() { echo "$BOTFLOW_DATA/service-$1.pid"; }
 service_log() { echo "$BOTFLOW_LOGS/$1.log"; }
@@ -29,9 +47,9 @@ services_stop() {
 services_status() {
   local s bad=0
   for s in "${SERVICES[@]}"; do
-    if service_healthy "$s"; then printf '%-9s up      http://127.0.0.1:%s/health\n' "$s" "$(service_port "$s")"
-    elif service_running "$s"; then printf '%-9s FAILING %s\n' "$s" "$(curl -s "http://127.0.0.1:$(service_port "$s")/health")"; bad=1
-    else printf '%-9s DOWN    (restart: npm start; log: %s)\n' "$s" "$(service_log "$s")"; bad=1; fi
+    if service_healthy "$s"; then printf '%-18s up      http://127.0.0.1:%s/health\n' "$s" "$(service_port "$s")"
+    elif service_running "$s"; then printf '%-18s FAILING %s\n' "$s" "$(curl -s "http://127.0.0.1:$(service_port "$s")/health")"; bad=1
+    else printf '%-18s DOWN    (restart: npm start; log: %s)\n' "$s" "$(service_log "$s")"; bad=1; fi
   done
   return $bad
 }

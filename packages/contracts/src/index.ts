@@ -1,2 +1,3 @@
+export * from './conversation.ts';
 export * from './kafka-topics.ts';
 export * from './task-queues.ts';

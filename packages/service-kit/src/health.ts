@@ -26,7 +26,9 @@ export async function runHealthChecks(service: string, checks: HealthCheck[], ti
     }),
   );
   const failing = results.filter(([, r]) => !r.ok).map(([name]) => name);
-  return { status: failing.length === 0 ? 'ok' : 'failing', service, checks: Object.fromEntries(results), failing };
+  const byName: HealthReport['checks'] = {};
+  for (const [name, result] of results) byName[name] = result;
+  return { status: failing.length === 0 ? 'ok' : 'failing', service, checks: byName, failing };
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

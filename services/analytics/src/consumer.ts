@@ -25,10 +25,21 @@ export class EventConsumer {
     });
   }
 
-  async start(handle: EventBatchHandler): Promise<void> {
+  /** A new consumer group starts from the oldest retained event unless `fromBeginning` is false. */
+  async start(handle: EventBatchHandler, { fromBeginning = true } = {}): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: KAFKA_TOPICS.events.name, fromBeginning: true });
+    await this.consumer.subscribe({ topic: KAFKA_TOPICS.events.name, fromBeginning });
     await this.consumer.run({ eachBatchAutoResolve: true, eachBatch: handle });
+  }
+
+  /** Resolves once this consumer has joined its group and been assigned partitions. */
+  joined(): Promise<void> {
+    return new Promise((resolve) => {
+      const off = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        off();
+        resolve();
+      });
+    });
   }
 
   stop(): Promise<void> {

@@ -1,6 +1,6 @@
 import express from 'express';
 import { Kafka, logLevel } from 'kafkajs';
-import { createDbClient } from '@botflow/db';
+import { createPrismaClient } from '@botflow/db';
 import {
   closeServer,
   createLogger,
@@ -14,24 +14,27 @@ import {
 } from '@botflow/service-kit';
 import { loadAnalyticsConfig } from './config.ts';
 import { EventConsumer } from './consumer.ts';
+import { createBatchHandler } from './handle-batch.ts';
+import { analyticsRoutes } from './routes.ts';
 
 const config = loadAnalyticsConfig();
 const log = createLogger('analytics', config.LOG_LEVEL);
 const shutdown = new Shutdown(log);
 shutdown.listen();
 
-const db = createDbClient(config.DATABASE_URL);
+const db = createPrismaClient(config.DATABASE_URL);
 shutdown.add('database', () => db.$disconnect());
 const kafka = new Kafka({ clientId: 'botflow-analytics', brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN });
 const admin = kafka.admin();
 await admin.connect();
 shutdown.add('kafka admin', () => admin.disconnect());
+const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+await deadLetters.connect();
+shutdown.add('dead-letter producer', () => deadLetters.disconnect());
 
 const consumer = new EventConsumer(kafka, config.ANALYTICS_CONSUMER_GROUP, log);
 shutdown.add('event consumer', () => consumer.stop());
-await consumer.start(async ({ batch }) => {
-  log.debug({ partition: batch.partition, count: batch.messages.length }, 'events received');
-});
+await consumer.start(createBatchHandler(db, deadLetters, log));
 
 const app = express();
 app.use(
@@ -41,6 +44,7 @@ app.use(
     consumer.healthCheck(),
   ]),
 );
+app.use(analyticsRoutes(db));
 app.use(notFound);
 app.use(errorHandler(log));
 const server = await listen(app, config.ANALYTICS_PORT, config.ANALYTICS_HOST);

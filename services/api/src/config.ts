@@ -12,6 +12,11 @@ const schema = z.object({
   TEMPORAL_ADDRESS: serverUrls.TEMPORAL_ADDRESS,
   TEMPORAL_NAMESPACE: serverUrls.TEMPORAL_NAMESPACE,
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.conversations),
+  /** The Meta app's secret: every webhook is signed with it. */
+  WHATSAPP_APP_SECRET: z.string().min(8, 'the Meta app secret (App settings → Basic) is required'),
+  /** The token typed into Meta's webhook configuration, echoed back in the subscription handshake. */
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'choose a verify token of at least 8 characters'),
+  WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
 });
 
 export type ApiConfig = z.infer<typeof schema>;

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
-import { createDbClient } from '@botflow/db';
+import { createPrismaClient } from '@botflow/db';
 import {
   kafkaCheck,
   postgresCheck,
@@ -15,7 +15,7 @@ import { workerCheck } from './worker-check.ts';
 
 /** Connects to the four servers; registers each for shutdown; returns them with their health checks. */
 export async function connectDependencies(config: ApiConfig, shutdown: Shutdown) {
-  const db = createDbClient(config.DATABASE_URL);
+  const db = createPrismaClient(config.DATABASE_URL);
   shutdown.add('database', () => db.$disconnect());
 
   const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
@@ -39,3 +39,5 @@ export async function connectDependencies(config: ApiConfig, shutdown: Shutdown)
   ];
   return { db, redis, kafka, temporal, healthChecks };
 }
+
+export type ApiDependencies = Awaited<ReturnType<typeof connectDependencies>>;

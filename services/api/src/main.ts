@@ -2,6 +2,7 @@ import { closeServer, createLogger, listen, Shutdown } from '@botflow/service-ki
 import { createApiApp } from './app.ts';
 import { loadApiConfig } from './config.ts';
 import { connectDependencies } from './dependencies.ts';
+import { createRoutes } from './routes.ts';
 
 const config = loadApiConfig();
 const log = createLogger('api', config.LOG_LEVEL);
@@ -9,7 +10,7 @@ const shutdown = new Shutdown(log);
 shutdown.listen();
 
 const deps = await connectDependencies(config, shutdown);
-const app = createApiApp({ log, healthChecks: deps.healthChecks });
+const app = createApiApp({ log, healthChecks: deps.healthChecks, routes: createRoutes(config, deps, log) });
 const server = await listen(app, config.API_PORT, config.API_HOST);
 shutdown.add('http server', () => closeServer(server));
 log.info({ port: config.API_PORT }, 'api listening');

@@ -1,22 +1,68 @@
 import express from 'express';
+import { Kafka, logLevel } from 'kafkajs';
 import { NativeConnection } from '@temporalio/worker';
-import { closeServer, createLogger, healthRoutes, listen, Shutdown, temporalCheck } from '@botflow/service-kit';
+import { createOutboundSender } from '@botflow/activities';
+import { createPrismaClient } from '@botflow/db';
+import { secretBoxFromConfig } from '@botflow/secrets';
+import {
+  closeServer,
+  createLogger,
+  healthRoutes,
+  kafkaCheck,
+  listen,
+  postgresCheck,
+  Shutdown,
+  temporalCheck,
+} from '@botflow/service-kit';
+import { GraphClient } from '@botflow/whatsapp';
 import { loadWorkerConfig } from './config.ts';
+import { OutboxRelay } from './outbox-relay.ts';
+import { installTemporalRuntime } from './temporal-runtime.ts';
 import { createWorker } from './worker.ts';
 
 const config = loadWorkerConfig();
 const log = createLogger('worker', config.LOG_LEVEL);
 const shutdown = new Shutdown(log);
 shutdown.listen();
+installTemporalRuntime(log);
+
+const db = createPrismaClient(config.DATABASE_URL);
+shutdown.add('database', () => db.$disconnect());
+const kafka = new Kafka({ clientId: 'botflow-worker', brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN });
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+await producer.connect();
+shutdown.add('kafka producer', () => producer.disconnect());
+const admin = kafka.admin();
+await admin.connect();
+shutdown.add('kafka admin', () => admin.disconnect());
+
+const relay = new OutboxRelay({
+  db,
+  producer,
+  log,
+  batchSize: config.OUTBOX_BATCH_SIZE,
+  idlePollMs: config.OUTBOX_IDLE_POLL_MS,
+});
+relay.start();
+shutdown.add('outbox relay', () => relay.stop());
 
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 shutdown.add('temporal connection', () => connection.close());
-const worker = await createWorker(config, connection);
+const sender = createOutboundSender({
+  db,
+  graph: new GraphClient({ baseUrl: config.GRAPH_API_BASE_URL, version: config.GRAPH_API_VERSION }),
+  secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY),
+  reconcileGraceMs: config.SEND_RECONCILE_GRACE_MS,
+});
+const worker = await createWorker(config, connection, { db, sender, log });
 
 const app = express();
 app.use(
   healthRoutes('worker', [
+    postgresCheck({ query: (sql) => db.$queryRawUnsafe(sql) }),
+    kafkaCheck(admin),
     temporalCheck(connection, config.TEMPORAL_NAMESPACE),
+    relay.healthCheck(),
     {
       name: 'worker',
       check: async () => {

@@ -1,6 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient } from '@botflow/db';
+import { createLogger } from '@botflow/service-kit';
 import { workerProbe } from '@botflow/workflows';
 import { loadWorkerConfig } from './config.ts';
 import { createWorker } from './worker.ts';
@@ -15,7 +17,10 @@ let running: Promise<void>;
 beforeAll(async () => {
   nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  worker = await createWorker(config, nativeConnection);
+  // The probe touches neither the database nor the Graph API: these dependencies are wired but never called.
+  const db = createPrismaClient(process.env.DATABASE_URL ?? '');
+  const sender = { reconcileGraceMs: 0, send: () => Promise.reject(new Error('not used by the probe')) };
+  worker = await createWorker(config, nativeConnection, { db, sender, log: createLogger('test', 'silent') });
   running = worker.run();
 });
 

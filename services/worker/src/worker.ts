@@ -1,15 +1,30 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { createSystemActivities } from '@botflow/activities';
+import { type NativeConnection, Worker } from '@temporalio/worker';
+import { createConversationActivities, createSystemActivities, type OutboundSender } from '@botflow/activities';
+import type { PrismaClient } from '@botflow/db';
+import type { Logger } from '@botflow/service-kit';
 import type { WorkerConfig } from './config.ts';
 
 export const workflowsPath = new URL('../../../workflows/src/index.ts', import.meta.url).pathname;
 
-export function createActivities(identity: string) {
-  return { ...createSystemActivities({ workerIdentity: identity }) };
+export interface WorkerDeps {
+  db: PrismaClient;
+  sender: OutboundSender;
+  log: Logger;
+}
+
+export function createActivities(identity: string, deps: WorkerDeps) {
+  return {
+    ...createSystemActivities({ workerIdentity: identity }),
+    ...createConversationActivities(deps),
+  };
 }
 
 /** Builds the worker that serves every BotFlow workflow and activity on the configured task queue. */
-export async function createWorker(config: WorkerConfig, connection: NativeConnection): Promise<Worker> {
+export async function createWorker(
+  config: Pick<WorkerConfig, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>,
+  connection: NativeConnection,
+  deps: WorkerDeps,
+): Promise<Worker> {
   const identity = `botflow-worker@${process.pid}`;
   return Worker.create({
     connection,
@@ -17,6 +32,6 @@ export async function createWorker(config: WorkerConfig, connection: NativeConne
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     identity,
     workflowsPath,
-    activities: createActivities(identity),
+    activities: createActivities(identity, deps),
   });
 }

@@ -1,0 +1,1 @@
+export { SecretBox, secretBoxFromConfig, type SecretKey } from './secret-box.ts';

@@ -1,0 +1,10 @@
+export * from './errors.ts';
+export * from './inbound-content.ts';
+export { LIMITS } from './send-limits.ts';
+export { SEND_MESSAGE_TYPES } from './send-schemas.ts';
+export * from './send-validation.ts';
+export * from './signature.ts';
+export * from './webhook-builder.ts';
+export * from './wire/index.ts';
+export * from './graph-client.ts';
+export * from './webhook-parse.ts';

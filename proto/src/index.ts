@@ -1,0 +1,1 @@
+export * from '../gen/botflow/events/v1/events_pb.ts';

@@ -1,0 +1,44 @@
+import type { Event } from '@botflow/proto';
+import { Prisma, type PrismaClient } from '@botflow/db';
+
+/** Hourly counters the dashboard reads; each event adds 1 to at most one of them. */
+export const METRIC_BY_EVENT: Partial<Record<NonNullable<Event['payload']['case']>, string>> = {
+  messageReceived: 'messages_in',
+  messageSent: 'messages_out',
+  conversationStarted: 'conversations_started',
+  conversationEnded: 'conversations_ended',
+};
+
+/**
+ * Applies a batch of events exactly once in effect: the ids are recorded in the same transaction as the counters,
+ * so an event Kafka delivers again (a relay retry, a consumer restart) finds its id and counts nothing.
+ */
+export async function applyEvents(db: PrismaClient, events: Event[]): Promise<number> {
+  const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+  if (unique.length === 0) return 0;
+  return db.$transaction(async (tx) => {
+    const fresh = await tx.$queryRaw<{ event_id: string }[]>`
+      INSERT INTO analytics_processed_events (event_id)
+      SELECT unnest(${unique.map((e) => e.id)}::uuid[])
+      ON CONFLICT (event_id) DO NOTHING
+      RETURNING event_id::text`;
+    const freshIds = new Set(fresh.map((r) => r.event_id));
+    const increments = new Map<string, { botId: string; hour: Date; metric: string; value: number }>();
+    for (const event of unique) {
+      const metric = event.payload.case && METRIC_BY_EVENT[event.payload.case];
+      if (!metric || !freshIds.has(event.id) || !event.occurredAt) continue;
+      const hour = new Date(Math.floor(Number(event.occurredAt.seconds) / 3600) * 3600 * 1000);
+      const key = `${event.botId}|${hour.toISOString()}|${metric}`;
+      const current = increments.get(key) ?? { botId: event.botId, hour, metric, value: 0 };
+      current.value += 1;
+      increments.set(key, current);
+    }
+    if (increments.size > 0) {
+      const rows = [...increments.values()].map((i) => Prisma.sql`(${i.botId}, ${i.hour}, ${i.metric}, ${i.value})`);
+      await tx.$executeRaw`
+        INSERT INTO analytics_hourly (bot_id, hour, metric, value) VALUES ${Prisma.join(rows)}
+        ON CONFLICT (bot_id, hour, metric) DO UPDATE SET value = analytics_hourly.value + EXCLUDED.value`;
+    }
+    return freshIds.size;
+  });
+}

@@ -1,0 +1,33 @@
+// `node services/api/src/demo/seed-demo-cli.ts`: publishes the demo bot on the emulator's number (idempotent).
+import { z } from 'zod';
+import { createPrismaClient } from '@botflow/db';
+import { secretBoxFromConfig } from '@botflow/secrets';
+import { loadConfig, serverUrls } from '@botflow/service-kit';
+import { seedDemo } from './seed-demo.ts';
+
+const config = loadConfig(
+  z.object({
+    DATABASE_URL: serverUrls.DATABASE_URL,
+    BOTFLOW_SECRETS_KEY: z.string().min(1),
+    EMULATOR_PHONE_NUMBER_ID: z.string().default('100000000000001'),
+    EMULATOR_WABA_ID: z.string().default('200000000000001'),
+    EMULATOR_DISPLAY_PHONE: z.string().default('+15550000001'),
+    EMULATOR_ACCESS_TOKEN: z.string().default('dev-access-token'),
+    WHATSAPP_APP_SECRET: z.string().default('dev-app-secret'),
+    WHATSAPP_VERIFY_TOKEN: z.string().default('dev-verify-token'),
+  }),
+);
+const db = createPrismaClient(config.DATABASE_URL);
+try {
+  const { botId, version } = await seedDemo(db, secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY), {
+    phoneNumberId: config.EMULATOR_PHONE_NUMBER_ID,
+    wabaId: config.EMULATOR_WABA_ID,
+    displayPhoneNumber: config.EMULATOR_DISPLAY_PHONE,
+    accessToken: config.EMULATOR_ACCESS_TOKEN,
+    appSecret: config.WHATSAPP_APP_SECRET,
+    verifyToken: config.WHATSAPP_VERIFY_TOKEN,
+  });
+  console.log(`demo bot ${botId} v${version} is published on phone number ${config.EMULATOR_PHONE_NUMBER_ID}`);
+} finally {
+  await db.$disconnect();
+}

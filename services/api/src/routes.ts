@@ -1,0 +1,23 @@
+import type { Router } from 'express';
+import type { Logger } from '@botflow/service-kit';
+import type { ApiConfig } from './config.ts';
+import type { ApiDependencies } from './dependencies.ts';
+import { AcceptedMessages } from './webhooks/accepted-messages.ts';
+import { ChannelDirectory } from './webhooks/channel-directory.ts';
+import { whatsappWebhookRoutes } from './webhooks/whatsapp-webhook.ts';
+
+export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logger): Router[] {
+  return [
+    whatsappWebhookRoutes({
+      appSecret: config.WHATSAPP_APP_SECRET,
+      verifyToken: config.WHATSAPP_VERIFY_TOKEN,
+      temporal: deps.temporal,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      db: deps.db,
+      accepted: new AcceptedMessages(deps.redis),
+      channels: new ChannelDirectory(deps.db),
+      log: log.child({ route: 'whatsapp-webhook' }),
+      maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
+    }),
+  ];
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startProduct, type Product } from './product.ts';
+
+let product: Product;
+beforeAll(async () => {
+  product = await startProduct();
+}, 120_000);
+afterAll(async () => {
+  await product?.stop();
+});
+
+describe('a customer chats with the demo bot over the real stack', () => {
+  it('answers each message once, quoting it, and ends with the outcome', async () => {
+    const customer = '27820000101';
+    const hi = await product.say(customer, 'hi');
+    await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 1,
+    );
+    const name = await product.say(customer, 'Thandi');
+    await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 2,
+    );
+    const book = await product.say(customer, 'I would like to book a room');
+    const replies = await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 3,
+    );
+
+    expect(replies.map((r) => r.contextId)).toEqual([hi, name, book]);
+    expect(replies.map((r) => r.text)).toEqual([
+      "Hi! I'm the assistant of Sunny Guesthouse. What's your name?",
+      'Nice to meet you, Thandi! Would you like to *book* a room or ask a *question*?',
+      'Great, Thandi! A host will confirm your room here shortly.',
+    ]);
+
+    const [conversation] = await product.db.conversation.findMany({ where: { botId: product.botId } });
+    expect(conversation).toMatchObject({ status: 'completed', outcome: 'booking_requested' });
+    const messages = await product.db.message.findMany({
+      where: { conversationId: conversation?.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(
+      messages
+        .filter((m) => m.direction === 'in')
+        .map((m) => m.wamid)
+        .sort(),
+    ).toEqual([hi, name, book].sort());
+    expect(messages.filter((m) => m.direction === 'out').every((m) => m.wamid?.startsWith('wamid.'))).toBe(true);
+
+    await eventually(
+      () => product.hourlyCount('messages_in'),
+      (n) => n === 3,
+    );
+    await eventually(
+      () => product.hourlyCount('messages_out'),
+      (n) => n === 3,
+    );
+    await eventually(
+      () => product.hourlyCount('conversations_ended'),
+      (n) => n === 1,
+    );
+  });
+
+  it('delivery statuses from Meta reach the outbound messages, never going backwards', async () => {
+    const customer = '27820000102';
+    await product.say(customer, 'hello');
+    const [reply] = await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 1,
+    );
+    const message = await eventually(
+      () => product.db.message.findUnique({ where: { wamid: reply?.wamid ?? '' } }),
+      (m) => m?.status === 'read',
+    );
+    expect(message?.statusAt).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,186 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { Redis } from 'ioredis';
+import { Kafka, logLevel } from 'kafkajs';
+import { createPrismaClient, type PrismaClient } from '@botflow/db';
+import { createTestDatabase, type TestDatabase } from '@botflow/db/testing';
+import { secretBoxFromConfig } from '@botflow/secrets';
+import { closeServer, createLogger, listen } from '@botflow/service-kit';
+import { createApiApp } from '../../services/api/src/app.ts';
+import { seedDemo } from '../../services/api/src/demo/seed-demo.ts';
+import { AcceptedMessages } from '../../services/api/src/webhooks/accepted-messages.ts';
+import { ChannelDirectory } from '../../services/api/src/webhooks/channel-directory.ts';
+import { whatsappWebhookRoutes } from '../../services/api/src/webhooks/whatsapp-webhook.ts';
+import { EventConsumer } from '../../services/analytics/src/consumer.ts';
+import { createBatchHandler } from '../../services/analytics/src/handle-batch.ts';
+import { createEmulator, type Emulator } from '../../services/whatsapp-emulator/src/app.ts';
+import { WorkerProcess } from './worker-process.ts';
+
+export const APP_SECRET = 'e2e-app-secret';
+export const VERIFY_TOKEN = 'e2e-verify-token';
+const ACCESS_TOKEN = 'e2e-access-token';
+const log = createLogger('e2e', 'silent');
+
+/**
+ * The whole product on the real servers, isolated per test file: its own database, phone number, bot id and task
+ * queue, so runs never see each other's workflows or counters. The worker runs as a separate process (it can be
+ * killed); the API, the emulator and the analytics consumer run in this process.
+ */
+export async function startProduct() {
+  const suffix = randomBytes(4).toString('hex');
+  const phoneNumberId = `1${String(randomInt(1e9)).padStart(9, '0')}${String(randomInt(1e5)).padStart(5, '0')}`;
+  const botId = `bot_${suffix}`;
+  const taskQueue = `e2e-${suffix}`;
+  const secretsKey = `test:${randomBytes(32).toString('base64')}`;
+  const env = process.env;
+
+  const database: TestDatabase = await createTestDatabase();
+  const db: PrismaClient = createPrismaClient(database.url);
+  const redis = new Redis(env.REDIS_URL ?? '');
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS ?? '' });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
+
+  const api = createApiApp({
+    log,
+    healthChecks: [],
+    routes: [
+      whatsappWebhookRoutes({
+        appSecret: APP_SECRET,
+        verifyToken: VERIFY_TOKEN,
+        temporal,
+        taskQueue,
+        db,
+        accepted: new AcceptedMessages(redis),
+        channels: new ChannelDirectory(db),
+        log,
+        maxInFlight: 256,
+      }),
+    ],
+  });
+  const apiServer = await listen(api, 0);
+  const apiUrl = urlOf(apiServer);
+
+  const emulator: Emulator = createEmulator({
+    webhookUrl: `${apiUrl}/webhooks/whatsapp`,
+    appSecret: APP_SECRET,
+    verifyToken: VERIFY_TOKEN,
+    accessToken: ACCESS_TOKEN,
+    phoneNumberId,
+    statusDelayMs: 20,
+    webhookRetryMs: [300, 600, 1200, 2400],
+  });
+  const emulatorServer = await listen(emulator.app, 0);
+  const emulatorUrl = urlOf(emulatorServer);
+
+  await seedDemo(
+    db,
+    secretBoxFromConfig(secretsKey),
+    {
+      phoneNumberId,
+      wabaId: `2${phoneNumberId.slice(1)}`,
+      displayPhoneNumber: '+15550001234',
+      accessToken: ACCESS_TOKEN,
+      appSecret: APP_SECRET,
+      verifyToken: VERIFY_TOKEN,
+    },
+    { organisationId: `org_${suffix}`, botId },
+  );
+
+  const worker = new WorkerProcess({
+    DATABASE_URL: database.url,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    GRAPH_API_BASE_URL: emulatorUrl,
+    BOTFLOW_SECRETS_KEY: secretsKey,
+    SEND_RECONCILE_GRACE_MS: '3000',
+    OUTBOX_IDLE_POLL_MS: '50',
+  });
+  await worker.start();
+
+  const kafka = new Kafka({
+    clientId: `e2e-${suffix}`,
+    brokers: (env.KAFKA_BROKERS ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await deadLetters.connect();
+  const consumer = new EventConsumer(kafka, `e2e-analytics-${suffix}`, log);
+  const joined = consumer.joined();
+  await consumer.start(createBatchHandler(db, deadLetters, log), { fromBeginning: false });
+  await joined;
+
+  return {
+    db,
+    temporal,
+    emulator,
+    emulatorUrl,
+    apiUrl,
+    phoneNumberId,
+    botId,
+    taskQueue,
+    worker,
+    /** Sends a message as the customer through the emulator (a signed Meta webhook to the API). */
+    async say(waId: string, input: string | Record<string, unknown>): Promise<string> {
+      const body = typeof input === 'string' ? { text: input } : input;
+      const res = await fetch(`${emulatorUrl}/_emulator/customers/${waId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const result = (await res.json()) as { wamid: string };
+      return result.wamid;
+    },
+    /** The bot's messages to this customer, as the emulator (Meta) recorded them. */
+    replies(waId: string): { wamid: string; contextId?: string; text: string }[] {
+      const chat = emulator.state.findChat(waId);
+      return (chat?.entries ?? [])
+        .filter((e) => e.direction === 'outbound')
+        .map((e) => ({
+          wamid: e.wamid,
+          ...(e.contextId ? { contextId: e.contextId } : {}),
+          text: (e.message as { text?: { body?: string } }).text?.body ?? '',
+        }));
+    },
+    async hourlyCount(metric: string): Promise<number> {
+      const [row] = await db.$queryRaw<{ total: bigint | null }[]>`
+        SELECT SUM(value) AS total FROM analytics_hourly WHERE bot_id = ${botId} AND metric = ${metric}`;
+      return Number(row?.total ?? 0);
+    },
+    async stop(): Promise<void> {
+      await worker.stop();
+      await consumer.stop();
+      await deadLetters.disconnect();
+      await emulator.close();
+      await closeServer(emulatorServer);
+      await closeServer(apiServer);
+      await connection.close();
+      redis.disconnect();
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
+
+export type Product = Awaited<ReturnType<typeof startProduct>>;
+
+/** Polls until the check passes; fails with the last value seen. */
+export async function eventually<T>(
+  read: () => T | Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!check(value)) {
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+function urlOf(server: Server): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
