@@ -107,7 +107,9 @@ export async function startProduct() {
   await deadLetters.connect();
   const consumer = new EventConsumer(kafka, `e2e-analytics-${suffix}`, log);
   const joined = consumer.joined();
-  await consumer.start(createBatchHandler(db, deadLetters, log), { fromBeginning: false });
+  // From the beginning, as in production: a group that starts at "latest" skips whatever is published before its
+  // first join (or its rejoin after a broker outage). Other runs' events count only under their own bot ids.
+  await consumer.start(createBatchHandler(db, deadLetters, log));
   await joined;
 
   return {

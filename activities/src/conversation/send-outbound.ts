@@ -37,13 +37,17 @@ export async function sendOutbound(
   sender: OutboundSender,
   c: ConversationRef,
   intent: Intent,
+  firstAttempt: boolean,
 ): Promise<SendOutcome> {
-  let row = await readIntent(db, intent.key);
-  if (row.status === 'failed') return 'failed';
-  if (row.wamid) return recordSent(db, c, intent, row.wamid, 'already_sent');
-  if (row.send_attempted_at) {
-    row = await waitForStatus(db, intent.key, sender.reconcileGraceMs);
+  if (!firstAttempt) {
+    let row = await readIntent(db, intent.key);
+    if (row.status === 'failed') return 'failed';
     if (row.wamid) return recordSent(db, c, intent, row.wamid, 'already_sent');
+    if (row.send_attempted_at) {
+      row = await waitForStatus(db, intent.key, sender.reconcileGraceMs);
+      if (row.wamid) return recordSent(db, c, intent, row.wamid, 'already_sent');
+    }
+    await db.$executeRaw`UPDATE messages SET send_attempted_at = now() WHERE idempotency_key = ${intent.key}`;
   }
 
   const body: SendRequest = {

@@ -40,6 +40,8 @@ export function classifySendFailure(httpStatus: number, code: number | undefined
     case GRAPH_ERROR.SOMETHING_WENT_WRONG:
       return 'retry';
   }
+  // No answer at all (refused, reset, timed out): Meta may or may not have the message; retry and reconcile.
+  if (httpStatus === 0) return 'retry';
   if (httpStatus === 401) return 'auth';
   if (httpStatus === 429) return 'backoff';
   if (httpStatus >= 500 || httpStatus === 408) return 'retry';

@@ -11,6 +11,11 @@ const faultSpec = z
     drop: z.boolean().optional(),
     /** Accept the send (200 + wamid), then report it `failed` with `code` in a status webhook, as Meta does for 131047/131026. */
     async: z.boolean().optional(),
+    /**
+     * Accept the send (recorded, statuses follow) but hold the 200 back this long: a sender that dies or times out
+     * meanwhile never learns its message went out, the case idempotent senders must reconcile.
+     */
+    acceptThenDelayMs: z.number().int().min(1).max(120_000).optional(),
   })
   .refine((f) => !f.async || f.code !== undefined, { message: 'an async fault needs a code', path: ['code'] });
 
@@ -34,6 +39,7 @@ export interface ResolvedFault {
   details?: string;
   drop: boolean;
   async: boolean;
+  acceptThenDelayMs?: number;
 }
 
 /** What goes wrong on purpose: queued one-shot failures, a random error rate, latency, limits, webhook chaos. */
@@ -78,6 +84,7 @@ function resolveFault(spec: FaultSpec): ResolvedFault {
     ...(spec.details === undefined ? {} : { details: spec.details }),
     drop: spec.drop ?? false,
     async: spec.async ?? false,
+    ...(spec.acceptThenDelayMs === undefined ? {} : { acceptThenDelayMs: spec.acceptThenDelayMs }),
   };
 }
 

@@ -55,6 +55,8 @@ export function graphRoutes(ctx: EmulatorContext): Router {
     const fault = state.faults.take();
     if (fault) state.stats.rejected.injected += 1;
     if (fault?.drop) return void req.socket.destroy();
+    if (fault?.acceptThenDelayMs !== undefined)
+      return accept(ctx, number, validation.request, res, undefined, fault.acceptThenDelayMs);
     if (fault && !fault.async) return graphError(res, fault.status, graphErrorBody(fault.code, fault));
     accept(ctx, number, validation.request, res, fault);
   });
@@ -68,6 +70,7 @@ function accept(
   request: SendRequest,
   res: Response,
   fault?: AsyncFailure,
+  respondAfterMs = 0,
 ): void {
   const { state, options } = ctx;
   const recipient = request.to ?? request.recipient ?? '';
@@ -104,7 +107,11 @@ function accept(
     ],
     messages: [{ id: entry.wamid }],
   };
-  res.set('x-fb-trace-id', newFbtraceId()).json(response);
+  const respond = () => {
+    if (!res.destroyed) res.set('x-fb-trace-id', newFbtraceId()).json(response);
+  };
+  if (respondAfterMs > 0) setTimeout(respond, respondAfterMs).unref();
+  else respond();
   scheduleStatusReports(ctx, number, chat, entry, failure);
 }
 

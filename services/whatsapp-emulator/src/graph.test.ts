@@ -30,8 +30,8 @@ afterAll(async () => {
   await receiver.close();
 });
 afterEach(async () => {
+  await emulator.idle();
   await post(`${emulator.url}/_emulator/reset`, {});
-  await new Promise((resolve) => setTimeout(resolve, 20));
   receiver.received.length = 0;
 });
 const openWindow = () => post(`${emulator.url}/_emulator/customers/${customer}/messages`, { text: 'hello' });

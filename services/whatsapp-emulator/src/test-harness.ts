@@ -44,12 +44,17 @@ export async function startReceiver() {
 
 export async function startEmulator(
   options: Partial<EmulatorOptions>,
-): Promise<Emulator & { url: string; stop: () => Promise<void> }> {
+): Promise<Emulator & { url: string; stop: () => Promise<void>; idle: () => Promise<void> }> {
   const emulator = createEmulator({ statusDelayMs: 5, webhookRetryMs: [30, 60], ...options });
   const server = await listen(emulator.app, 0);
   return {
     ...emulator,
     url: urlOf(server),
+    /** Resolves once no status report or retry is scheduled and no webhook is on the wire. */
+    idle: () => {
+      const { timers, webhooks } = emulator.context;
+      return until(() => timers.pending === 0 && webhooks.inFlight === 0, 3000, 'the emulator to go idle');
+    },
     stop: async () => {
       await emulator.close();
       await closeServer(server);

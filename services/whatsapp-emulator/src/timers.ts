@@ -18,6 +18,10 @@ export class Timers {
     this.handles.add(handle);
   }
 
+  get pending(): number {
+    return this.handles.size;
+  }
+
   clear(): void {
     for (const handle of this.handles) clearTimeout(handle);
     this.handles.clear();

@@ -49,6 +49,8 @@ const MAX_KEPT = 1000;
 /** POSTs webhooks like Meta: signed raw bytes, only 200 counts as received, retries on a schedule. */
 export class WebhookDispatcher {
   readonly deliveries: WebhookDelivery[] = [];
+  /** Requests on the wire right now. */
+  inFlight = 0;
   private nextId = 1;
   private aborter = new AbortController();
   private readonly deps: DispatcherDeps;
@@ -119,6 +121,7 @@ export class WebhookDispatcher {
     signature: string | null,
   ): Promise<{ status: number | null; error?: string }> {
     this.deps.stats.webhooks.attempts += 1;
+    this.inFlight += 1;
     const at = new Date().toISOString();
     const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'facebookexternalua' };
     if (signature !== null) headers['x-hub-signature-256'] = signature;
@@ -136,6 +139,8 @@ export class WebhookDispatcher {
       const error = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
       delivery.attempts.push({ at, error });
       return { status: null, error };
+    } finally {
+      this.inFlight -= 1;
     }
   }
 

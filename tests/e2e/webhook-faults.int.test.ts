@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildInboundMessage, buildMessagesWebhook, signPayload } from '@botflow/whatsapp';
+import { APP_SECRET, eventually, startProduct, VERIFY_TOKEN, type Product } from './product.ts';
+
+let product: Product;
+beforeAll(async () => {
+  product = await startProduct();
+}, 120_000);
+afterAll(async () => {
+  await product?.stop();
+});
+
+const webhookUrl = () => `${product.apiUrl}/webhooks/whatsapp`;
+const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
+  fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const signed = (body: string) => post(body, { 'x-hub-signature-256': signPayload(body, APP_SECRET) });
+
+const business = () => ({
+  wabaId: '200000000000009',
+  phoneNumberId: product.phoneNumberId,
+  displayPhoneNumber: '+15550001234',
+});
+
+function textWebhook(customer: string, text: string, id = `wamid.e2e${randomBytes(8).toString('hex')}`) {
+  const message = buildInboundMessage({ waId: customer }, { type: 'text', text: { body: text } }, { id });
+  return { id, body: JSON.stringify(buildMessagesWebhook(business(), { waId: customer, name: 'Test' }, message)) };
+}
+
+describe('webhook ingress rejects bad input with a clear answer', () => {
+  it('answers the verification handshake only with the right token', async () => {
+    const ok = await fetch(`${webhookUrl()}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=12345`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('12345');
+    const wrong = await fetch(`${webhookUrl()}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=12345`);
+    expect(wrong.status).toBe(403);
+  });
+
+  it('401 for a missing or wrong signature, checked before anything is parsed', async () => {
+    const { body } = textWebhook('27820000201', 'hi');
+    expect((await post(body)).status).toBe(401);
+    expect((await post(body, { 'x-hub-signature-256': signPayload(body, 'another-secret') })).status).toBe(401);
+    expect((await post('not json', { 'x-hub-signature-256': 'sha256=00' })).status).toBe(401);
+  });
+
+  it('400 with a reason for malformed JSON and for a body of the wrong shape', async () => {
+    const malformed = await signed('{"object":');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: string }).error).toMatch(/not valid JSON/);
+    const shape = await signed(JSON.stringify({ object: 'page', entry: [] }));
+    expect(shape.status).toBe(400);
+    expect(((await shape.json()) as { error: string }).error).toMatch(/whatsapp_business_account/);
+  });
+
+  it("413 above Meta's 3 MB", async () => {
+    const big = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(3 * 1024 * 1024) });
+    expect((await signed(big)).status).toBe(413);
+  });
+
+  it('accepts an unknown message kind without crashing and still answers the customer', async () => {
+    const customer = '27820000202';
+    const message = {
+      from: customer,
+      id: `wamid.odd${randomBytes(6).toString('hex')}`,
+      timestamp: `${Math.floor(Date.now() / 1000)}`,
+      type: 'hologram',
+      hologram: { x: 1 },
+    };
+    const body = JSON.stringify(buildMessagesWebhook(business(), { waId: customer, name: 'Odd' }, message as never));
+    expect((await signed(body)).status).toBe(200);
+    await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 1,
+    );
+    const stored = await eventually(
+      () => product.db.message.findUnique({ where: { wamid: message.id } }),
+      (m) => m !== null,
+    );
+    expect(stored?.type).toBe('hologram');
+  });
+});
+
+describe('duplicates and retries never produce a second reply', () => {
+  it('the same webhook delivered 5 times at once gets one reply', async () => {
+    const customer = '27820000203';
+    const { id, body } = textWebhook(customer, 'hi');
+    const answers = await Promise.all(Array.from({ length: 5 }, () => signed(body)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 1,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(product.replies(customer).map((r) => r.contextId)).toEqual([id]);
+    expect((await signed(body)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(product.replies(customer)).toHaveLength(1);
+  });
+
+  it('a Graph API 500 followed by 200 sends the reply exactly once', async () => {
+    const customer = '27820000204';
+    await fetch(`${product.emulatorUrl}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ next: [{ status: 500 }, { status: 503 }] }),
+    });
+    const id = await product.say(customer, 'hi');
+    const replies = await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 1,
+    );
+    expect(replies[0]?.contextId).toBe(id);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(product.replies(customer)).toHaveLength(1);
+    const stats = (await (await fetch(`${product.emulatorUrl}/_emulator/stats`)).json()) as {
+      rejected: { injected: number };
+    };
+    expect(stats.rejected.injected).toBe(2);
+  });
+});
