@@ -8,7 +8,11 @@ import { loadWorkerConfig } from './config.ts';
 import { createWorker } from './worker.ts';
 
 const taskQueue = `test-worker-${process.pid}-${Date.now()}`;
-const config = loadWorkerConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue });
+const config = loadWorkerConfig({
+  ...process.env,
+  TEMPORAL_TASK_QUEUE: taskQueue,
+  BOTFLOW_SECRETS_KEY: `test:${Buffer.alloc(32).toString('base64')}`,
+});
 let nativeConnection: NativeConnection;
 let connection: Connection;
 let worker: Worker;
