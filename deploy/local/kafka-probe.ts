@@ -1,6 +1,6 @@
 // Readiness probe for the local Kafka broker, run by deploy/local/stack: creates the product's topics, then proves
 // the broker is usable (a produce is acknowledged and a consumer group can join), which an open port does not.
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { KAFKA_TOPICS } from '../../packages/contracts/src/kafka-topics.ts';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -23,7 +23,11 @@ try {
   await admin.disconnect();
 }
 
-const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+const producer = kafka.producer({
+  idempotent: true,
+  maxInFlightRequests: 1,
+  createPartitioner: Partitioners.DefaultPartitioner,
+});
 await producer.connect();
 await producer.send({ topic: probeTopic, acks: -1, messages: [{ value: String(Date.now()) }] });
 await producer.disconnect();

@@ -33,8 +33,9 @@ service_start() {
   if service_running "$name"; then return 0; fi
   port_open "$(service_port "$name")" && die "port $(service_port "$name") for $name is taken by another process"
   say "starting $name on :$(service_port "$name")"
-  (cd "$BOTFLOW_ROOT" && nohup node "services/$name/src/main.ts" >>"$(service_log "$name")" 2>&1 &
-    echo $! >"$(service_pidfile "$name")")
+  # exec: the pidfile holds the node process itself, and no shell keeps the caller's stdout open.
+  (cd "$BOTFLOW_ROOT" && exec node "services/$name/src/main.ts") >>"$(service_log "$name")" 2>&1 </dev/null &
+  echo $! >"$(service_pidfile "$name")"
   wait_for 60 "$name" service_healthy "$name" \
     || die "$name did not become healthy within 60 s: $(curl -s "http://127.0.0.1:$(service_port "$name")/health" || true) (log: $(service_log "$name"))"
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { createPrismaClient, type PrismaClient } from '@botflow/db';
 import { createTestDatabase, type TestDatabase } from '@botflow/db/testing';
 import { secretBoxFromConfig } from '@botflow/secrets';
@@ -103,7 +103,11 @@ export async function startProduct() {
     brokers: (env.KAFKA_BROKERS ?? '').split(','),
     logLevel: logLevel.NOTHING,
   });
-  const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const deadLetters = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await deadLetters.connect();
   const consumer = new EventConsumer(kafka, `e2e-analytics-${suffix}`, log);
   const joined = consumer.joined();

@@ -1,7 +1,9 @@
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KAFKA_TOPICS } from '@botflow/contracts';
+import { EventSchema } from '@botflow/proto';
 import { createLogger } from '@botflow/service-kit';
 import { loadAnalyticsConfig } from './config.ts';
 import { EventConsumer } from './consumer.ts';
@@ -19,20 +21,26 @@ afterAll(async () => {
 describe('event consumer on the real Kafka broker', () => {
   it('receives what was produced to the event topic and stays healthy', async () => {
     const eventId = randomUUID();
-    const received = new Promise<string>((resolve) => {
+    const received = new Promise<Uint8Array>((resolve) => {
       void consumer.start(async ({ batch }) => {
         for (const message of batch.messages) {
-          if (message.key?.toString() === eventId) resolve(message.value?.toString() ?? '');
+          if (message.key?.toString() === eventId && message.value) resolve(message.value);
         }
       });
+    });
+    // A real event (the topic's readers expect protobuf), for a bot no other test uses.
+    const event = create(EventSchema, {
+      id: eventId,
+      botId: `probe-${eventId}`,
+      payload: { case: 'conversationStarted', value: {} },
     });
     await producer.connect();
     await producer.send({
       topic: KAFKA_TOPICS.events.name,
       acks: -1,
-      messages: [{ key: eventId, value: JSON.stringify({ id: eventId }) }],
+      messages: [{ key: eventId, value: Buffer.from(toBinary(EventSchema, event)) }],
     });
-    expect(JSON.parse(await received)).toEqual({ id: eventId });
+    expect(fromBinary(EventSchema, await received).id).toBe(eventId);
     await expect(consumer.healthCheck().check()).resolves.toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import express from 'express';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { createPrismaClient } from '@botflow/db';
 import {
   closeServer,
@@ -28,7 +28,11 @@ const kafka = new Kafka({ clientId: 'botflow-analytics', brokers: config.KAFKA_B
 const admin = kafka.admin();
 await admin.connect();
 shutdown.add('kafka admin', () => admin.disconnect());
-const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+const deadLetters = kafka.producer({
+  idempotent: true,
+  maxInFlightRequests: 1,
+  createPartitioner: Partitioners.DefaultPartitioner,
+});
 await deadLetters.connect();
 shutdown.add('dead-letter producer', () => deadLetters.disconnect());
 

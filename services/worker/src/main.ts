@@ -1,5 +1,5 @@
 import express from 'express';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { NativeConnection } from '@temporalio/worker';
 import { createOutboundSender } from '@botflow/activities';
 import { createPrismaClient } from '@botflow/db';
@@ -29,7 +29,11 @@ installTemporalRuntime(log);
 const db = createPrismaClient(config.DATABASE_URL);
 shutdown.add('database', () => db.$disconnect());
 const kafka = new Kafka({ clientId: 'botflow-worker', brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN });
-const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+const producer = kafka.producer({
+  idempotent: true,
+  maxInFlightRequests: 1,
+  createPartitioner: Partitioners.DefaultPartitioner,
+});
 await producer.connect();
 shutdown.add('kafka producer', () => producer.disconnect());
 const admin = kafka.admin();
