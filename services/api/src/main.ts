@@ -9,7 +9,7 @@ const log = createLogger('api', config.LOG_LEVEL);
 const shutdown = new Shutdown(log);
 shutdown.listen();
 
-const deps = await connectDependencies(config, shutdown);
+const deps = await connectDependencies(config, shutdown, log);
 const app = createApiApp({ log, healthChecks: deps.healthChecks, routes: createRoutes(config, deps, log) });
 const server = await listen(app, config.API_PORT, config.API_HOST);
 shutdown.add('http server', () => closeServer(server));

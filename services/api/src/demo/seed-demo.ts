@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@botflow/db';
-import { DEMO_BOT } from '@botflow/graph';
+import { DEMO_BOT, type BotDefinition } from '@botflow/graph';
 import { contentHash } from '@botflow/graph/publish';
 import type { SecretBox } from '@botflow/secrets';
 
@@ -28,8 +28,9 @@ export async function seedDemo(
   secrets: SecretBox,
   channel: DemoChannel,
   { organisationId: ORG_ID, botId: BOT_ID }: DemoIds = DEMO_IDS,
+  definition: BotDefinition = DEMO_BOT,
 ): Promise<{ botId: string; version: number }> {
-  const hash = contentHash(DEMO_BOT);
+  const hash = contentHash(definition);
   return db.$transaction(async (tx) => {
     await tx.organisation.upsert({
       where: { id: ORG_ID },
@@ -49,7 +50,7 @@ export async function seedDemo(
           botId: BOT_ID,
           version: (latest?.version ?? 0) + 1,
           contentHash: hash,
-          definition: DEMO_BOT as unknown as Prisma.InputJsonObject,
+          definition: definition as unknown as Prisma.InputJsonObject,
         },
       });
     }

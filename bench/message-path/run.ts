@@ -1,0 +1,142 @@
+// Message-path benchmark: signed webhooks at an offered rate through the real stack (API → Temporal → worker →
+// Graph-API sink), against a stateless baseline measured in the same run. Run with `npm run bench`.
+//   node bench/message-path/run.ts [--rates 20,40,60,80] [--duration 20] [--customers 0|N] [--no-baseline]
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import { createPrismaClient } from '@botflow/db';
+import { createTestDatabase } from '@botflow/db/testing';
+import { secretBoxFromConfig } from '@botflow/secrets';
+import { seedDemo } from '../../services/api/src/demo/seed-demo.ts';
+import { startBaseline } from './baseline.ts';
+import { ECHO_BOT } from './bench-bot.ts';
+import { offerLoad, type SentMessage } from './load.ts';
+import { CpuMeter, pidFromFile, pidsNamed, startService, stopService } from './processes.ts';
+import { startSink, type Sink } from './sink.ts';
+import { figures, type RunFigures } from './stats.ts';
+import { freePort } from '../../tests/e2e/worker-process.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    rates: { type: 'string', default: '20,40,60,80' },
+    duration: { type: 'string', default: '20' },
+    customers: { type: 'string', default: '0' },
+    'no-baseline': { type: 'boolean', default: false },
+    'keep-running': { type: 'boolean', default: false },
+  },
+});
+const rates = args.rates.split(',').map(Number);
+const durationS = Number(args.duration);
+const customers = Number(args.customers);
+const TOKEN = 'bench-token';
+const APP_SECRET = 'bench-app-secret';
+const data = process.env.BOTFLOW_DATA ?? '';
+
+const suffix = randomBytes(3).toString('hex');
+const phoneNumberId = `3${Date.now().toString().slice(-9)}${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+const taskQueue = `bench-${suffix}`;
+const secretsKey = `bench:${randomBytes(32).toString('base64')}`;
+
+const database = await createTestDatabase();
+const db = createPrismaClient(database.url);
+await seedDemo(db, secretBoxFromConfig(secretsKey), {
+  phoneNumberId, wabaId: 'bench-waba', displayPhoneNumber: '+15550009999', accessToken: TOKEN, appSecret: APP_SECRET, verifyToken: 'bench-verify',
+}, { organisationId: `org_bench_${suffix}`, botId: `bot_bench_${suffix}` }, ECHO_BOT);
+
+const sink = await startSink(TOKEN);
+const apiPort = await freePort();
+const workerPort = await freePort();
+const common = { DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, BOTFLOW_SECRETS_KEY: secretsKey };
+const worker = await startService('services/worker/src/main.ts', { ...common, NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '', WORKER_HEALTH_PORT: String(workerPort), GRAPH_API_BASE_URL: sink.url }, `http://127.0.0.1:${workerPort}/health/live`);
+const api = await startService('services/api/src/main.ts', { ...common, API_PORT: String(apiPort), WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify' }, `http://127.0.0.1:${apiPort}/health/live`);
+const apiUrl = `http://127.0.0.1:${apiPort}/webhooks/whatsapp`;
+
+const meter = new CpuMeter({
+  api: () => (api.pid ? [api.pid] : []),
+  worker: () => (worker.pid ? [worker.pid] : []),
+  temporal: () => pidFromFile(`${data}/temporal.pid`),
+  postgres: () => pidsNamed('postgres'),
+  kafka: () => pidFromFile(`${data}/kafka.pid`),
+  redis: () => pidsNamed('redis-server'),
+});
+const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+const temporal = new Client({ connection });
+
+await drive(apiUrl, 10, 5, 'w', sink); // warm-up: JIT, connection pools, worker cache
+
+const rows: { rate: number; product: RunFigures; baseline?: RunFigures; cpuMsPerMessage: Record<string, number>; eventsPerTurn: number | null }[] = [];
+for (const [index, rate] of rates.entries()) {
+  const before = meter.sample();
+  const { sent, result } = await drive(apiUrl, rate, durationS, `r${index}`, sink);
+  const after = meter.sample();
+  const cpuMsPerMessage = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]));
+  rows.push({ rate, product: result, cpuMsPerMessage, eventsPerTurn: await eventsPerTurn(sent) });
+  console.error(`rate ${rate}/s: ${JSON.stringify(result)}`);
+}
+
+if (!args['no-baseline']) {
+  const baselineSink = await startSink(TOKEN);
+  const baseline = await startBaseline(APP_SECRET, baselineSink.url, TOKEN);
+  for (const [index, rate] of rates.entries()) {
+    const { result } = await drive(baseline.url, rate, Math.min(durationS, 10), `b${index}`, baselineSink);
+    const row = rows[index];
+    if (row) row.baseline = result;
+  }
+  await baseline.close();
+  await baselineSink.close();
+}
+
+printTable();
+if (args['keep-running']) {
+  console.log(`\nAPI ${apiUrl} (phone number id ${phoneNumberId}, app secret ${APP_SECRET}); sink ${sink.url}; Ctrl-C to stop`);
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+}
+await stopService(api);
+await stopService(worker);
+await sink.close();
+await connection.close();
+await db.$disconnect();
+await database.drop();
+
+async function drive(url: string, rate: number, seconds: number, tag: string, into: Sink) {
+  const sent = await offerLoad({ url, appSecret: APP_SECRET, phoneNumberId, rate, durationS: seconds, customers, runTag: `${suffix}${tag}` });
+  const deadline = performance.now() + 15_000;
+  while (performance.now() < deadline && sent.some((m) => m.status === 200 && !into.arrivals.has(m.id))) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { sent, result: figures(rate, sent, into, seconds) };
+}
+
+/** History events per customer message, from a sample of this run's conversations. */
+async function eventsPerTurn(sent: SentMessage[]): Promise<number | null> {
+  const byCustomer = Map.groupBy(sent.filter((m) => m.status === 200), (m) => m.customer);
+  const sample = [...byCustomer].slice(0, 20);
+  let events = 0;
+  let turns = 0;
+  for (const [customer, messages] of sample) {
+    const description = await temporal.workflow.getHandle(`conv:${phoneNumberId}:${customer}`).describe().catch(() => null);
+    if (!description) continue;
+    events += description.historyLength;
+    turns += messages.length;
+  }
+  return turns === 0 ? null : round1(events / turns);
+}
+
+function printTable(): void {
+  const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(v));
+  console.log(`\nMessage path, ${customers === 0 ? 'a new customer per message' : `${customers} returning customers`}, ${durationS} s per rate`);
+  console.log('| offered/s | achieved/s | ack p50/p95/p99 ms | reply p50/p95/p99 ms | lost | dup | shed (503) | events/turn | CPU ms/msg: temporal, worker, api, postgres, kafka | baseline reply p50 ms | reply p50 ÷ baseline |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const p = r.product;
+    const c = r.cpuMsPerMessage;
+    const ratio = r.baseline?.replyMs.p50 && p.replyMs.p50 ? round1(p.replyMs.p50 / r.baseline.replyMs.p50) : null;
+    console.log(
+      `| ${r.rate} | ${p.achievedPerS} | ${fmt(p.ackMs.p50)} / ${fmt(p.ackMs.p95)} / ${fmt(p.ackMs.p99)} | ${fmt(p.replyMs.p50)} / ${fmt(p.replyMs.p95)} / ${fmt(p.replyMs.p99)} | ${p.lost} | ${p.duplicated} | ${p.shed} | ${fmt(r.eventsPerTurn)} | ${c.temporal}, ${c.worker}, ${c.api}, ${c.postgres}, ${c.kafka} | ${fmt(r.baseline?.replyMs.p50)} | ${fmt(ratio)} |`,
+    );
+  }
+}
+
+function round1(v: number): number {
+  return Math.round(v * 10) / 10;
+}
