@@ -20,12 +20,20 @@ export async function startBaseline(appSecret: string, sinkUrl: string, token: s
       }
       res.writeHead(200).end();
       const body = JSON.parse(raw.toString('utf8')) as {
-        entry: { changes: { value: { metadata: { phone_number_id: string }; messages: { id: string; from: string }[] } }[] }[];
+        entry: {
+          changes: { value: { metadata: { phone_number_id: string }; messages: { id: string; from: string }[] } }[];
+        }[];
       };
       const value = body.entry[0]?.changes[0]?.value;
       const message = value?.messages[0];
       if (!value || !message) return;
-      const reply = JSON.stringify({ messaging_product: 'whatsapp', to: message.from, type: 'text', text: { body: 'hi' }, context: { message_id: message.id } });
+      const reply = JSON.stringify({
+        messaging_product: 'whatsapp',
+        to: message.from,
+        type: 'text',
+        text: { body: 'hi' },
+        context: { message_id: message.id },
+      });
       const out = request(`${sinkUrl}/v23.0/${value.metadata.phone_number_id}/messages`, {
         method: 'POST',
         agent,

@@ -6,7 +6,11 @@ export const ECHO_BOT: BotDefinition = {
   entry: 'greet',
   settings: { sessionTimeoutSeconds: 3600 },
   nodes: {
-    greet: { type: 'ask_text', options: { prompt: 'Hello! Send me anything.', variable: 'said' }, next: { next: 'echo' } },
+    greet: {
+      type: 'ask_text',
+      options: { prompt: 'Hello! Send me anything.', variable: 'said' },
+      next: { next: 'echo' },
+    },
     echo: { type: 'ask_text', options: { prompt: 'You said: {{said}}', variable: 'said' }, next: { next: 'echo' } },
   },
 };

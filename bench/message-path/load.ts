@@ -34,7 +34,11 @@ export async function offerLoad(options: LoadOptions): Promise<SentMessage[]> {
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const customer = customerNumber(options, i);
-    const message: SentMessage = { id: `wamid.bench${options.runTag}${i.toString(36)}${randomBytes(3).toString('hex')}`, customer, sentAt: performance.now() };
+    const message: SentMessage = {
+      id: `wamid.bench${options.runTag}${i.toString(36)}${randomBytes(3).toString('hex')}`,
+      customer,
+      sentAt: performance.now(),
+    };
     sent.push(message);
     pending.push(post(options, message));
   }
@@ -60,7 +64,15 @@ function post(options: LoadOptions, message: SentMessage): Promise<void> {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '+15550009999', phone_number_id: options.phoneNumberId },
               contacts: [{ profile: { name: 'Bench' }, wa_id: message.customer }],
-              messages: [{ from: message.customer, id: message.id, timestamp: `${Math.floor(Date.now() / 1000)}`, type: 'text', text: { body: 'hello' } }],
+              messages: [
+                {
+                  from: message.customer,
+                  id: message.id,
+                  timestamp: `${Math.floor(Date.now() / 1000)}`,
+                  type: 'text',
+                  text: { body: 'hello' },
+                },
+              ],
             },
           },
         ],
@@ -70,7 +82,11 @@ function post(options: LoadOptions, message: SentMessage): Promise<void> {
   return new Promise((resolve) => {
     const req = request(
       options.url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signPayload(body, options.appSecret) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signPayload(body, options.appSecret) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => {

@@ -5,13 +5,23 @@ const repo = new URL('../..', import.meta.url).pathname;
 
 /** A product service as a child process, started the way deploy/local/services.sh starts it. */
 export async function startService(entry: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [entry], { cwd: repo, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    cwd: repo,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${entry} exited: ${stderr}`);
-    if (await fetch(healthUrl).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(healthUrl).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${entry} did not become healthy: ${stderr}`);

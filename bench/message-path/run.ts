@@ -39,16 +39,40 @@ const secretsKey = `bench:${randomBytes(32).toString('base64')}`;
 
 const database = await createTestDatabase();
 const db = createPrismaClient(database.url);
-await seedDemo(db, secretBoxFromConfig(secretsKey), {
-  phoneNumberId, wabaId: 'bench-waba', displayPhoneNumber: '+15550009999', accessToken: TOKEN, appSecret: APP_SECRET, verifyToken: 'bench-verify',
-}, { organisationId: `org_bench_${suffix}`, botId: `bot_bench_${suffix}` }, ECHO_BOT);
+await seedDemo(
+  db,
+  secretBoxFromConfig(secretsKey),
+  {
+    phoneNumberId,
+    wabaId: 'bench-waba',
+    displayPhoneNumber: '+15550009999',
+    accessToken: TOKEN,
+    appSecret: APP_SECRET,
+    verifyToken: 'bench-verify',
+  },
+  { organisationId: `org_bench_${suffix}`, botId: `bot_bench_${suffix}` },
+  ECHO_BOT,
+);
 
 const sink = await startSink(TOKEN);
 const apiPort = await freePort();
 const workerPort = await freePort();
 const common = { DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, BOTFLOW_SECRETS_KEY: secretsKey };
-const worker = await startService('services/worker/src/main.ts', { ...common, NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '', WORKER_HEALTH_PORT: String(workerPort), GRAPH_API_BASE_URL: sink.url }, `http://127.0.0.1:${workerPort}/health/live`);
-const api = await startService('services/api/src/main.ts', { ...common, API_PORT: String(apiPort), WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify' }, `http://127.0.0.1:${apiPort}/health/live`);
+const worker = await startService(
+  'services/worker/src/main.ts',
+  {
+    ...common,
+    NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '',
+    WORKER_HEALTH_PORT: String(workerPort),
+    GRAPH_API_BASE_URL: sink.url,
+  },
+  `http://127.0.0.1:${workerPort}/health/live`,
+);
+const api = await startService(
+  'services/api/src/main.ts',
+  { ...common, API_PORT: String(apiPort), WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify' },
+  `http://127.0.0.1:${apiPort}/health/live`,
+);
 const apiUrl = `http://127.0.0.1:${apiPort}/webhooks/whatsapp`;
 
 const meter = new CpuMeter({
@@ -64,12 +88,20 @@ const temporal = new Client({ connection });
 
 await drive(apiUrl, 10, 5, 'w', sink); // warm-up: JIT, connection pools, worker cache
 
-const rows: { rate: number; product: RunFigures; baseline?: RunFigures; cpuMsPerMessage: Record<string, number>; eventsPerTurn: number | null }[] = [];
+const rows: {
+  rate: number;
+  product: RunFigures;
+  baseline?: RunFigures;
+  cpuMsPerMessage: Record<string, number>;
+  eventsPerTurn: number | null;
+}[] = [];
 for (const [index, rate] of rates.entries()) {
   const before = meter.sample();
   const { sent, result } = await drive(apiUrl, rate, durationS, `r${index}`, sink);
   const after = meter.sample();
-  const cpuMsPerMessage = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]));
+  const cpuMsPerMessage = Object.fromEntries(
+    Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]),
+  );
   rows.push({ rate, product: result, cpuMsPerMessage, eventsPerTurn: await eventsPerTurn(sent) });
   console.error(`rate ${rate}/s: ${JSON.stringify(result)}`);
 }
@@ -88,7 +120,9 @@ if (!args['no-baseline']) {
 
 printTable();
 if (args['keep-running']) {
-  console.log(`\nAPI ${apiUrl} (phone number id ${phoneNumberId}, app secret ${APP_SECRET}); sink ${sink.url}; Ctrl-C to stop`);
+  console.log(
+    `\nAPI ${apiUrl} (phone number id ${phoneNumberId}, app secret ${APP_SECRET}); sink ${sink.url}; Ctrl-C to stop`,
+  );
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
 }
 await stopService(api);
@@ -99,7 +133,15 @@ await db.$disconnect();
 await database.drop();
 
 async function drive(url: string, rate: number, seconds: number, tag: string, into: Sink) {
-  const sent = await offerLoad({ url, appSecret: APP_SECRET, phoneNumberId, rate, durationS: seconds, customers, runTag: `${suffix}${tag}` });
+  const sent = await offerLoad({
+    url,
+    appSecret: APP_SECRET,
+    phoneNumberId,
+    rate,
+    durationS: seconds,
+    customers,
+    runTag: `${suffix}${tag}`,
+  });
   const deadline = performance.now() + 15_000;
   while (performance.now() < deadline && sent.some((m) => m.status === 200 && !into.arrivals.has(m.id))) {
     await new Promise((r) => setTimeout(r, 100));
@@ -109,12 +151,18 @@ async function drive(url: string, rate: number, seconds: number, tag: string, in
 
 /** History events per customer message, from a sample of this run's conversations. */
 async function eventsPerTurn(sent: SentMessage[]): Promise<number | null> {
-  const byCustomer = Map.groupBy(sent.filter((m) => m.status === 200), (m) => m.customer);
+  const byCustomer = Map.groupBy(
+    sent.filter((m) => m.status === 200),
+    (m) => m.customer,
+  );
   const sample = [...byCustomer].slice(0, 20);
   let events = 0;
   let turns = 0;
   for (const [customer, messages] of sample) {
-    const description = await temporal.workflow.getHandle(`conv:${phoneNumberId}:${customer}`).describe().catch(() => null);
+    const description = await temporal.workflow
+      .getHandle(`conv:${phoneNumberId}:${customer}`)
+      .describe()
+      .catch(() => null);
     if (!description) continue;
     events += description.historyLength;
     turns += messages.length;
@@ -124,8 +172,12 @@ async function eventsPerTurn(sent: SentMessage[]): Promise<number | null> {
 
 function printTable(): void {
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(v));
-  console.log(`\nMessage path, ${customers === 0 ? 'a new customer per message' : `${customers} returning customers`}, ${durationS} s per rate`);
-  console.log('| offered/s | achieved/s | ack p50/p95/p99 ms | reply p50/p95/p99 ms | lost | dup | shed (503) | events/turn | CPU ms/msg: temporal, worker, api, postgres, kafka | baseline reply p50 ms | reply p50 ÷ baseline |');
+  console.log(
+    `\nMessage path, ${customers === 0 ? 'a new customer per message' : `${customers} returning customers`}, ${durationS} s per rate`,
+  );
+  console.log(
+    '| offered/s | achieved/s | ack p50/p95/p99 ms | reply p50/p95/p99 ms | lost | dup | shed (503) | events/turn | CPU ms/msg: temporal, worker, api, postgres, kafka | baseline reply p50 ms | reply p50 ÷ baseline |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const p = r.product;

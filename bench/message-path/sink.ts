@@ -18,12 +18,21 @@ export async function startSink(token: string) {
         return;
       }
       sends += 1;
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to?: string; context?: { message_id?: string } };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        to?: string;
+        context?: { message_id?: string };
+      };
       const id = body.context?.message_id;
       if (id) arrivals.set(id, [...(arrivals.get(id) ?? []), at]);
       const wamid = `wamid.sink${sends.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: wamid }] }));
+      res.end(
+        JSON.stringify({
+          messaging_product: 'whatsapp',
+          contacts: [{ input: body.to, wa_id: body.to }],
+          messages: [{ id: wamid }],
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

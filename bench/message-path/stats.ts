@@ -52,7 +52,11 @@ export function figures(offered: number, sent: SentMessage[], sink: Sink, window
     shed: sent.filter((m) => m.status === 503 || m.status === 429).length,
     failedAcks: sent.filter((m) => m.status !== 200 && m.status !== 503 && m.status !== 429).length,
     ackMs: { p50: round(percentile(ackMs, 50)), p95: round(percentile(ackMs, 95)), p99: round(percentile(ackMs, 99)) },
-    replyMs: { p50: round(percentile(replyMs, 50)), p95: round(percentile(replyMs, 95)), p99: round(percentile(replyMs, 99)) },
+    replyMs: {
+      p50: round(percentile(replyMs, 50)),
+      p95: round(percentile(replyMs, 95)),
+      p99: round(percentile(replyMs, 99)),
+    },
     achievedPerS: Math.round((replyMs.length / span) * 10) / 10,
     lost,
     duplicated,

@@ -15,6 +15,7 @@ export function createOutboundSender(deps: {
   secrets: SecretBox;
   reconcileGraceMs: number;
   tokenCacheMs?: number;
+  observeResponseTime?: (ms: number) => void;
 }): OutboundSender {
   const tokens = new Map<string, CachedToken>();
   const cacheMs = deps.tokenCacheMs ?? 60_000;
@@ -32,6 +33,7 @@ export function createOutboundSender(deps: {
 
   return {
     reconcileGraceMs: deps.reconcileGraceMs,
+    ...(deps.observeResponseTime ? { observeResponseTime: deps.observeResponseTime } : {}),
     async send(phoneNumberId: string, body: SendRequest) {
       return deps.graph.sendMessage(phoneNumberId, await accessToken(phoneNumberId), body);
     },

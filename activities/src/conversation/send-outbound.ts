@@ -10,6 +10,8 @@ export interface OutboundSender {
   send(phoneNumberId: string, body: SendRequest): Promise<{ wamid: string }>;
   /** How long to wait for Meta's status webhook before deciding an interrupted send never reached Meta. */
   reconcileGraceMs: number;
+  /** Told how long each answered customer message waited for its reply (admission control watches it). */
+  observeResponseTime?: (ms: number) => void;
 }
 
 export type SendOutcome = 'sent' | 'already_sent' | 'failed';
@@ -62,6 +64,7 @@ export async function sendOutbound(
 
   try {
     const { wamid } = await sender.send(c.phoneNumberId, body);
+    if (intent.replyTo) sender.observeResponseTime?.(Date.now() - intent.replyTo.receivedAt);
     return await recordSent(db, c, intent, wamid, 'sent');
   } catch (err) {
     if (!(err instanceof GraphApiError)) throw err;

@@ -5,7 +5,7 @@ PG_LOG="$(dirname "$PG_DATA")/postgres-$PG_MAJOR.log"
 PG_SOCKDIR="$(dirname "$PG_DATA")"
 
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-pg_sql() { as_pg "$PG_BINDIR/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+pg_sql() { PGOPTIONS='-c client_min_messages=warning' as_pg "$PG_BINDIR/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 postgres_install() {
   [ -x "$PG_BINDIR/postgres" ] || apt_install "postgresql-$PG_MAJOR"

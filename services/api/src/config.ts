@@ -17,6 +17,8 @@ const schema = z.object({
   /** The token typed into Meta's webhook configuration, echoed back in the subscription handshake. */
   WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'choose a verify token of at least 8 characters'),
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
+  /** Shed webhooks (503) while the workers' p90 reply time is above this; 0 turns it off. */
+  WEBHOOK_SHED_REPLY_LAG_MS: z.coerce.number().int().min(0).default(3000),
 });
 
 export type ApiConfig = z.infer<typeof schema>;

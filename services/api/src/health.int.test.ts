@@ -12,7 +12,12 @@ afterEach(async () => {
 });
 
 async function healthWith(env: NodeJS.ProcessEnv): Promise<{ status: number; report: HealthReport }> {
-  const config = loadApiConfig({ ...process.env, WHATSAPP_APP_SECRET: 'test-app-secret', WHATSAPP_VERIFY_TOKEN: 'test-verify', ...env });
+  const config = loadApiConfig({
+    ...process.env,
+    WHATSAPP_APP_SECRET: 'test-app-secret',
+    WHATSAPP_VERIFY_TOKEN: 'test-verify',
+    ...env,
+  });
   shutdown = new Shutdown(log, 2000);
   const deps = await connectDependencies(config, shutdown, log);
   const server = await listen(createApiApp({ log, healthChecks: deps.healthChecks, routes: [] }), 0);

@@ -4,9 +4,12 @@ import type { ApiConfig } from './config.ts';
 import type { ApiDependencies } from './dependencies.ts';
 import { AcceptedMessages } from './webhooks/accepted-messages.ts';
 import { ChannelDirectory } from './webhooks/channel-directory.ts';
+import { ReplyLagGauge } from './webhooks/reply-lag-gauge.ts';
 import { whatsappWebhookRoutes } from './webhooks/whatsapp-webhook.ts';
 
 export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logger): Router[] {
+  const replyLag = new ReplyLagGauge(deps.redis, config.WEBHOOK_SHED_REPLY_LAG_MS);
+  replyLag.start();
   return [
     whatsappWebhookRoutes({
       appSecret: config.WHATSAPP_APP_SECRET,
@@ -18,6 +21,7 @@ export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logg
       channels: new ChannelDirectory(deps.db),
       log: log.child({ route: 'whatsapp-webhook' }),
       maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
+      overloaded: () => replyLag.overloaded(),
     }),
   ];
 }

@@ -7,6 +7,7 @@ const schema = z.object({
   LOG_LEVEL: logLevel,
   DATABASE_URL: serverUrls.DATABASE_URL,
   KAFKA_BROKERS: serverUrls.KAFKA_BROKERS,
+  REDIS_URL: serverUrls.REDIS_URL,
   TEMPORAL_ADDRESS: serverUrls.TEMPORAL_ADDRESS,
   TEMPORAL_NAMESPACE: serverUrls.TEMPORAL_NAMESPACE,
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.conversations),

@@ -1,6 +1,7 @@
 import express from 'express';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { NativeConnection } from '@temporalio/worker';
+import { Redis } from 'ioredis';
 import { createOutboundSender } from '@botflow/activities';
 import { createPrismaClient } from '@botflow/db';
 import { secretBoxFromConfig } from '@botflow/secrets';
@@ -11,12 +12,14 @@ import {
   kafkaCheck,
   listen,
   postgresCheck,
+  redisCheck,
   Shutdown,
   temporalCheck,
 } from '@botflow/service-kit';
 import { GraphClient } from '@botflow/whatsapp';
 import { loadWorkerConfig } from './config.ts';
 import { OutboxRelay } from './outbox-relay.ts';
+import { ReplyLagReporter } from './reply-lag.ts';
 import { installTemporalRuntime } from './temporal-runtime.ts';
 import { createWorker } from './worker.ts';
 
@@ -40,6 +43,13 @@ const admin = kafka.admin();
 await admin.connect();
 shutdown.add('kafka admin', () => admin.disconnect());
 
+const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+redis.on('error', () => {}); // only admission-control figures go there; /health reports Redis
+shutdown.add('redis', () => redis.quit());
+const replyLag = new ReplyLagReporter(redis);
+replyLag.start();
+shutdown.add('reply lag reporter', async () => replyLag.stop());
+
 const relay = new OutboxRelay({
   db,
   producer,
@@ -57,6 +67,7 @@ const sender = createOutboundSender({
   graph: new GraphClient({ baseUrl: config.GRAPH_API_BASE_URL, version: config.GRAPH_API_VERSION }),
   secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY),
   reconcileGraceMs: config.SEND_RECONCILE_GRACE_MS,
+  observeResponseTime: (ms) => replyLag.record(ms),
 });
 const worker = await createWorker(config, connection, { db, sender, log });
 
@@ -65,6 +76,7 @@ app.use(
   healthRoutes('worker', [
     postgresCheck({ query: (sql) => db.$queryRawUnsafe(sql) }),
     kafkaCheck(admin),
+    redisCheck(redis),
     temporalCheck(connection, config.TEMPORAL_NAMESPACE),
     relay.healthCheck(),
     {

@@ -30,6 +30,8 @@ export interface WhatsAppWebhookDeps {
   log: Logger;
   /** Webhooks being handed to Temporal at once before new ones get 503 (Meta retries them). */
   maxInFlight: number;
+  /** True while replies lag more than allowed: new webhooks get 503 until the workers catch up. */
+  overloaded?: () => boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface WhatsAppWebhookDeps {
  */
 export function whatsappWebhookRoutes(deps: WhatsAppWebhookDeps): Router {
   const router = Router();
-  const shedder = new LoadShedder(deps.maxInFlight);
+  const shedder = new LoadShedder(deps.maxInFlight, deps.overloaded);
   router.get('/webhooks/whatsapp', verifyHandshake(deps.verifyToken));
   router.post(
     '/webhooks/whatsapp',

@@ -1,0 +1,37 @@
+import type { Redis } from 'ioredis';
+import { REPLY_LAG_REDIS_KEY } from '@botflow/contracts';
+
+/** Reads the workers' published reply lag twice a second; unknown (no recent replies, Redis away) counts as fine. */
+export class ReplyLagGauge {
+  private lagMs = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly redis: Redis;
+  private readonly limitMs: number;
+
+  constructor(redis: Redis, limitMs: number) {
+    this.redis = redis;
+    this.limitMs = limitMs;
+  }
+
+  start(intervalMs = 500): void {
+    this.timer = setInterval(() => {
+      this.redis.get(REPLY_LAG_REDIS_KEY).then(
+        (value) => (this.lagMs = value === null ? 0 : Number(value)),
+        () => (this.lagMs = 0),
+      );
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  overloaded(): boolean {
+    return this.limitMs > 0 && this.lagMs > this.limitMs;
+  }
+
+  get currentLagMs(): number {
+    return this.lagMs;
+  }
+}
