@@ -1,6 +1,7 @@
 // Message-path benchmark: signed webhooks at an offered rate through the real stack (API → Temporal → worker →
 // Graph-API sink), against a stateless baseline measured in the same run. Run with `npm run bench`.
 //   node bench/message-path/run.ts [--rates 20,40,60,80] [--duration 20] [--customers 0|N] [--no-baseline]
+//   node bench/message-path/run.ts --serve --graph-url http://127.0.0.1:8081   (for an external load generator)
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
@@ -22,7 +23,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     customers: { type: 'string', default: '0' },
     'no-baseline': { type: 'boolean', default: false },
-    'keep-running': { type: 'boolean', default: false },
+    serve: { type: 'boolean', default: false },
+    'graph-url': { type: 'string' },
   },
 });
 const rates = args.rates.split(',').map(Number);
@@ -64,7 +66,7 @@ const worker = await startService(
     ...common,
     NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '',
     WORKER_HEALTH_PORT: String(workerPort),
-    GRAPH_API_BASE_URL: sink.url,
+    GRAPH_API_BASE_URL: args['graph-url'] ?? sink.url,
   },
   `http://127.0.0.1:${workerPort}/health/live`,
 );
@@ -86,8 +88,6 @@ const meter = new CpuMeter({
 const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
 const temporal = new Client({ connection });
 
-await drive(apiUrl, 10, 5, 'w', sink); // warm-up: JIT, connection pools, worker cache
-
 const rows: {
   rate: number;
   product: RunFigures;
@@ -95,35 +95,25 @@ const rows: {
   cpuMsPerMessage: Record<string, number>;
   eventsPerTurn: number | null;
 }[] = [];
-for (const [index, rate] of rates.entries()) {
-  const before = meter.sample();
-  const { sent, result } = await drive(apiUrl, rate, durationS, `r${index}`, sink);
-  const after = meter.sample();
-  const cpuMsPerMessage = Object.fromEntries(
-    Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]),
-  );
-  rows.push({ rate, product: result, cpuMsPerMessage, eventsPerTurn: await eventsPerTurn(sent) });
-  console.error(`rate ${rate}/s: ${JSON.stringify(result)}`);
-}
 
-if (!args['no-baseline']) {
-  const baselineSink = await startSink(TOKEN);
-  const baseline = await startBaseline(APP_SECRET, baselineSink.url, TOKEN);
-  for (const [index, rate] of rates.entries()) {
-    const { result } = await drive(baseline.url, rate, Math.min(durationS, 10), `b${index}`, baselineSink);
-    const row = rows[index];
-    if (row) row.baseline = result;
-  }
-  await baseline.close();
-  await baselineSink.close();
-}
-
-printTable();
-if (args['keep-running']) {
+if (args.serve) {
   console.log(
-    `\nAPI ${apiUrl} (phone number id ${phoneNumberId}, app secret ${APP_SECRET}); sink ${sink.url}; Ctrl-C to stop`,
+    JSON.stringify({
+      ready: true,
+      apiPort,
+      path: '/webhooks/whatsapp',
+      phoneNumberId,
+      appSecret: APP_SECRET,
+      apiPid: api.pid,
+      workerPid: worker.pid,
+    }),
   );
-  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+} else {
+  await measure();
 }
 await stopService(api);
 await stopService(worker);
@@ -131,6 +121,35 @@ await sink.close();
 await connection.close();
 await db.$disconnect();
 await database.drop();
+
+async function measure(): Promise<void> {
+  await drive(apiUrl, 10, 5, 'w', sink); // warm-up: JIT, connection pools, worker cache
+
+  for (const [index, rate] of rates.entries()) {
+    const before = meter.sample();
+    const { sent, result } = await drive(apiUrl, rate, durationS, `r${index}`, sink);
+    const after = meter.sample();
+    const cpuMsPerMessage = Object.fromEntries(
+      Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]),
+    );
+    rows.push({ rate, product: result, cpuMsPerMessage, eventsPerTurn: await eventsPerTurn(sent) });
+    console.error(`rate ${rate}/s: ${JSON.stringify(result)}`);
+  }
+
+  if (!args['no-baseline']) {
+    const baselineSink = await startSink(TOKEN);
+    const baseline = await startBaseline(APP_SECRET, baselineSink.url, TOKEN);
+    for (const [index, rate] of rates.entries()) {
+      const { result } = await drive(baseline.url, rate, Math.min(durationS, 10), `b${index}`, baselineSink);
+      const row = rows[index];
+      if (row) row.baseline = result;
+    }
+    await baseline.close();
+    await baselineSink.close();
+  }
+
+  printTable();
+}
 
 async function drive(url: string, rate: number, seconds: number, tag: string, into: Sink) {
   const sent = await offerLoad({

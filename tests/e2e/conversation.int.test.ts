@@ -77,3 +77,39 @@ describe('a customer chats with the demo bot over the real stack', () => {
     expect(message?.statusAt).toBeInstanceOf(Date);
   });
 });
+
+describe('a message that arrives as the conversation ends', () => {
+  it("opens the customer's next conversation, which answers it", async () => {
+    const customer = '27820000103';
+    await product.say(customer, 'hi');
+    await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 1,
+    );
+    await product.say(customer, 'Sam');
+    await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 2,
+    );
+    // Both arrive while no worker runs, so one turn takes them: the first ends the conversation.
+    await product.worker.stop();
+    await product.say(customer, 'book');
+    const again = await product.say(customer, 'hello again');
+    await product.worker.start();
+    const replies = await eventually(
+      () => product.replies(customer),
+      (r) => r.length === 4,
+      30_000,
+    );
+    expect(replies[2]?.text).toMatch(/A host will confirm your room/);
+    expect(replies[3]).toMatchObject({
+      contextId: again,
+      text: expect.stringMatching(/What's your name\?/) as unknown,
+    });
+    const conversations = await product.db.conversation.findMany({
+      where: { contact: { waId: customer } },
+      orderBy: { startedAt: 'asc' },
+    });
+    expect(conversations.map((c) => c.outcome)).toEqual(['booking_requested', null]);
+  });
+});

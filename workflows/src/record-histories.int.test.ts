@@ -1,9 +1,7 @@
-/* eslint-disable no-restricted-imports, no-restricted-globals --
-   a Node-side test beside the workflow code: it is never bundled into the workflow sandbox. */
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON, type History } from '@temporalio/common/lib/proto-utils.js';
+import type { History } from '@temporalio/common/lib/proto-utils.js';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +15,7 @@ import { DEMO_BOT, type BotDefinition } from '@botflow/graph';
 import { contentHash } from '@botflow/graph/publish';
 import { buildInboundMessage, buildMessagesWebhook, signPayload } from '@botflow/whatsapp';
 import { APP_SECRET, eventually, startProduct, type Product } from '../../tests/e2e/product.ts';
+import { historyToJSON } from './history-json.ts';
 import type { conversation } from './index.ts';
 
 // Records the conversation histories that replay.int.test.ts replays (see conversation/histories/README.md).

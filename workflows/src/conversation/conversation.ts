@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, continueAsNew, log, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   conversationStatusQuery,
   inboundMessageSignal,
@@ -50,10 +58,31 @@ export async function conversation(input: ConversationInput): Promise<Conversati
   const watching = watcher.run();
 
   for (;;) {
-    await condition(() => inbox.length > 0 || watcher.due);
+    await condition(() => inbox.length > 0 || watcher.due || workflowInfo().continueAsNewSuggested);
+    if (inbox.length > 0 || watcher.due) {
+      const outcome = await takeTurn();
+      if (outcome !== null) return end({ outcome, turns: turn });
+    }
+    // Checked even when nothing was answered: a flood of duplicates grows the history without making turns.
+    if (workflowInfo().continueAsNewSuggested) {
+      if (ref === null) return handOver({ phoneNumberId: input.phoneNumberId, customer: input.customer });
+      const next: CarriedConversation = {
+        conversation: ref,
+        engine: { waitingAt: engine.waitingAt, waitDeadline: engine.waitDeadline, vars: engine.vars },
+        lastActivityAt,
+        turn,
+        seenMessageIds: [],
+        pending: [],
+      };
+      return handOver({ ...input, carried: next });
+    }
+  }
+
+  /** One turn: every queued message (or the deadline that passed) through the bot, then its effects. */
+  async function takeTurn(): Promise<string | null> {
     if (definition === null) {
       const pinned = await pinBot(ref);
-      if (pinned === null) return end({ outcome: 'unbound', turns: turn });
+      if (pinned === null) return 'unbound';
       ({ ref, definition } = pinned);
     }
     const current = requirePinned(ref);
@@ -70,29 +99,25 @@ export async function conversation(input: ConversationInput): Promise<Conversati
     engine = planned.engine;
     if (planned.inbound.length > 0 || planned.outbound.length > 0 || engine.ended) {
       turn += 1;
-      await act.deliverTurn({
-        conversation: current,
-        turnKey: `${workflowInfo().firstExecutionRunId}:${turn}`,
-        isFirstTurn: turn === 1,
-        inbound: planned.inbound,
-        outbound: planned.outbound,
-        ended: engine.ended,
-      });
+      try {
+        await act.deliverTurn({
+          conversation: current,
+          // The conversation's own id: unique per conversation, kept across continue-as-new with its turn count.
+          turnKey: `${current.id}:${turn}`,
+          isFirstTurn: turn === 1,
+          inbound: planned.inbound,
+          outbound: planned.outbound,
+          ended: engine.ended,
+        });
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        // Retried for half an hour already: the bot moves on rather than failing the whole conversation.
+        log.error('a turn could not be delivered', { turn, error: err.message });
+      }
     }
-    if (engine.ended) return end({ outcome: engine.ended.outcome, turns: turn });
+    if (engine.ended) return engine.ended.outcome;
     watcher.reschedule();
-
-    if (workflowInfo().continueAsNewSuggested) {
-      const next: CarriedConversation = {
-        conversation: current,
-        engine: { waitingAt: engine.waitingAt, waitDeadline: engine.waitDeadline, vars: engine.vars },
-        lastActivityAt,
-        turn,
-        seenMessageIds: [],
-        pending: [],
-      };
-      return handOver({ ...input, carried: next });
-    }
+    return null;
   }
 
   /** The bot version this conversation runs: chosen when it opens, reloaded by id after continue-as-new. */

@@ -28,7 +28,7 @@ export function planTurn(
   for (const [index, message] of messages.entries()) {
     if (state.ended) return { engine: state, inbound, outbound, leftover: messages.slice(index) };
     inbound.push(message);
-    const result = receive(definition, state, { ...message, receivedAt: message.receivedAt }, now);
+    const result = receive(definition, state, message, now);
     state = result.state;
     for (const content of result.outputs) {
       outbound.push({ content, replyTo: { id: message.id, receivedAt: message.receivedAt } });
