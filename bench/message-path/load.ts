@@ -10,6 +10,8 @@ export interface LoadOptions {
   durationS: number;
   /** 0: every message from a new customer; N: messages cycle over N returning customers. */
   customers: number;
+  /** Customer numbers start here, so separate runs never share a customer. */
+  firstCustomer: number;
   runTag: string;
 }
 
@@ -48,7 +50,7 @@ export async function offerLoad(options: LoadOptions): Promise<SentMessage[]> {
 
 function customerNumber(options: LoadOptions, i: number): string {
   const n = options.customers > 0 ? i % options.customers : i;
-  return `9${options.runTag.replace(/\D/g, '').slice(0, 4).padStart(4, '0')}${String(n).padStart(7, '0')}`;
+  return String(options.firstCustomer + n);
 }
 
 function post(options: LoadOptions, message: SentMessage): Promise<void> {

@@ -15,6 +15,7 @@ import { offerLoad, type SentMessage } from './load.ts';
 import { CpuMeter, pidFromFile, pidsNamed, startService, stopService } from './processes.ts';
 import { startSink, type Sink } from './sink.ts';
 import { figures, type RunFigures } from './stats.ts';
+import { terminateTaskQueue } from '../../tests/e2e/terminate-task-queue.ts';
 import { freePort } from '../../tests/e2e/worker-process.ts';
 
 const { values: args } = parseArgs({
@@ -118,6 +119,7 @@ if (args.serve) {
 await stopService(api);
 await stopService(worker);
 await sink.close();
+await terminateTaskQueue(temporal, taskQueue);
 await connection.close();
 await db.$disconnect();
 await database.drop();
@@ -151,8 +153,13 @@ async function measure(): Promise<void> {
   printTable();
 }
 
+let nextCustomer = 900_000_000_000 + Math.floor(Math.random() * 1e9) * 100;
+
 async function drive(url: string, rate: number, seconds: number, tag: string, into: Sink) {
+  const firstCustomer = nextCustomer;
+  nextCustomer += customers > 0 ? customers : Math.round(rate * seconds);
   const sent = await offerLoad({
+    firstCustomer,
     url,
     appSecret: APP_SECRET,
     phoneNumberId,

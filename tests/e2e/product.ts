@@ -16,6 +16,7 @@ import { whatsappWebhookRoutes } from '../../services/api/src/webhooks/whatsapp-
 import { EventConsumer } from '../../services/analytics/src/consumer.ts';
 import { createBatchHandler } from '../../services/analytics/src/handle-batch.ts';
 import { createEmulator, type Emulator } from '../../services/whatsapp-emulator/src/app.ts';
+import { terminateTaskQueue } from './terminate-task-queue.ts';
 import { WorkerProcess } from './worker-process.ts';
 
 export const APP_SECRET = 'e2e-app-secret';
@@ -160,6 +161,7 @@ export async function startProduct() {
       await emulator.close();
       await closeServer(emulatorServer);
       await closeServer(apiServer);
+      await terminateTaskQueue(temporal, taskQueue);
       await connection.close();
       redis.disconnect();
       await db.$disconnect();
