@@ -37,25 +37,58 @@ export function stopService(child: ChildProcess): Promise<void> {
 
 /** CPU time (ms) used so far by each group of processes; groups are pid lists, or every process of a program. */
 export class CpuMeter {
-  private readonly groups: Map<string, () => number[]>;
-  constructor(groups: Record<string, () => number[]>) {
-    this.groups = new Map(Object.entries(groups));
+  private readonly groups: Map<string, () => number>;
+  constructor(groups: Record<string, number[] | (() => number)>) {
+    this.groups = new Map(
+      Object.entries(groups).map(([name, g]) => [
+        name,
+        typeof g === 'function' ? g : () => g.reduce((sum, pid) => sum + cpuMs(pid), 0),
+      ]),
+    );
   }
 
   sample(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [name, pids] of this.groups) out[name] = pids().reduce((sum, pid) => sum + cpuMs(pid), 0);
+    for (const [name, read] of this.groups) out[name] = read();
     return out;
   }
 }
 
-function cpuMs(pid: number): number {
+/** utime + stime, plus the time of children that have exited (cutime + cstime) when `withExitedChildren`. */
+function cpuMs(pid: number, withExitedChildren = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const own = (fields[11] ?? 0) + (fields[12] ?? 0);
+    const children = withExitedChildren ? (fields[13] ?? 0) + (fields[14] ?? 0) : 0;
+    return ((own + children) * 1000) / 100;
   } catch {
     return 0;
+  }
+}
+
+/**
+ * A server that forks a process per connection (PostgreSQL): the parent's own and exited children's time plus its
+ * live children's, so backends that come and go between two samples are still counted.
+ */
+export function processTreeCpuMs(parentPid: number | undefined): number {
+  if (parentPid === undefined) return 0;
+  const children = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => parentOf(pid) === parentPid);
+  return cpuMs(parentPid, true) + children.reduce((sum, pid) => sum + cpuMs(pid, true), 0);
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
   }
 }
 
@@ -75,7 +108,7 @@ export function pidsNamed(comm: string): number[] {
 
 export function pidFromFile(path: string): number[] {
   try {
-    return [Number(readFileSync(path, 'utf8').trim())];
+    return [Number(readFileSync(path, 'utf8').split('\n')[0]?.trim())];
   } catch {
     return [];
   }

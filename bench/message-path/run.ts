@@ -12,7 +12,7 @@ import { seedDemo } from '../../services/api/src/demo/seed-demo.ts';
 import { startBaseline } from './baseline.ts';
 import { ECHO_BOT } from './bench-bot.ts';
 import { offerLoad, type SentMessage } from './load.ts';
-import { CpuMeter, pidFromFile, pidsNamed, startService, stopService } from './processes.ts';
+import { CpuMeter, pidFromFile, pidsNamed, processTreeCpuMs, startService, stopService } from './processes.ts';
 import { startSink, type Sink } from './sink.ts';
 import { figures, type RunFigures } from './stats.ts';
 import { terminateTaskQueue } from '../../tests/e2e/terminate-task-queue.ts';
@@ -36,6 +36,8 @@ const APP_SECRET = 'bench-app-secret';
 const data = process.env.BOTFLOW_DATA ?? '';
 
 const suffix = randomBytes(3).toString('hex');
+/** Customer numbers are never reused between runs: a reused one would find its old conversation. */
+let nextCustomer = 900_000_000_000 + Math.floor(Math.random() * 1e9) * 100;
 const phoneNumberId = `3${Date.now().toString().slice(-9)}${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
 const taskQueue = `bench-${suffix}`;
 const secretsKey = `bench:${randomBytes(32).toString('base64')}`;
@@ -78,13 +80,14 @@ const api = await startService(
 );
 const apiUrl = `http://127.0.0.1:${apiPort}/webhooks/whatsapp`;
 
+const postmaster = pidFromFile(`${process.env.PG_DATA ?? ''}/postmaster.pid`)[0];
 const meter = new CpuMeter({
-  api: () => (api.pid ? [api.pid] : []),
-  worker: () => (worker.pid ? [worker.pid] : []),
-  temporal: () => pidFromFile(`${data}/temporal.pid`),
-  postgres: () => pidsNamed('postgres'),
-  kafka: () => pidFromFile(`${data}/kafka.pid`),
-  redis: () => pidsNamed('redis-server'),
+  api: api.pid ? [api.pid] : [],
+  worker: worker.pid ? [worker.pid] : [],
+  temporal: pidFromFile(`${data}/temporal.pid`),
+  postgres: () => processTreeCpuMs(postmaster),
+  kafka: pidFromFile(`${data}/kafka.pid`),
+  redis: pidsNamed('redis-server'),
 });
 const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
 const temporal = new Client({ connection });
@@ -122,7 +125,7 @@ await sink.close();
 await terminateTaskQueue(temporal, taskQueue);
 await connection.close();
 await db.$disconnect();
-await database.drop();
+await database.drop().catch((err: unknown) => console.error(`could not drop ${database.name}: ${String(err)}`));
 
 async function measure(): Promise<void> {
   await drive(apiUrl, 10, 5, 'w', sink); // warm-up: JIT, connection pools, worker cache
@@ -152,8 +155,6 @@ async function measure(): Promise<void> {
 
   printTable();
 }
-
-let nextCustomer = 900_000_000_000 + Math.floor(Math.random() * 1e9) * 100;
 
 async function drive(url: string, rate: number, seconds: number, tag: string, into: Sink) {
   const firstCustomer = nextCustomer;

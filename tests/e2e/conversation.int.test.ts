@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startProduct, type Product } from './product.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, useProduct } from './product.ts';
 
-let product: Product;
-beforeAll(async () => {
-  product = await startProduct();
-}, 120_000);
-afterAll(async () => {
-  await product?.stop();
-});
+const product = useProduct();
 
 describe('a customer chats with the demo bot over the real stack', () => {
   it('answers each message once, quoting it, and ends with the outcome', async () => {
     const customer = '27820000101';
-    const hi = await product.say(customer, 'hi');
+    const hi = await product().say(customer, 'hi');
     await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 1,
     );
-    const name = await product.say(customer, 'Thandi');
+    const name = await product().say(customer, 'Thandi');
     await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 2,
     );
-    const book = await product.say(customer, 'I would like to book a room');
+    const book = await product().say(customer, 'I would like to book a room');
     const replies = await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 3,
     );
 
@@ -35,9 +29,9 @@ describe('a customer chats with the demo bot over the real stack', () => {
       'Great, Thandi! A host will confirm your room here shortly.',
     ]);
 
-    const [conversation] = await product.db.conversation.findMany({ where: { botId: product.botId } });
+    const [conversation] = await product().db.conversation.findMany({ where: { botId: product().botId } });
     expect(conversation).toMatchObject({ status: 'completed', outcome: 'booking_requested' });
-    const messages = await product.db.message.findMany({
+    const messages = await product().db.message.findMany({
       where: { conversationId: conversation?.id },
       orderBy: { createdAt: 'asc' },
     });
@@ -50,28 +44,28 @@ describe('a customer chats with the demo bot over the real stack', () => {
     expect(messages.filter((m) => m.direction === 'out').every((m) => m.wamid?.startsWith('wamid.'))).toBe(true);
 
     await eventually(
-      () => product.hourlyCount('messages_in'),
+      () => product().hourlyCount('messages_in'),
       (n) => n === 3,
     );
     await eventually(
-      () => product.hourlyCount('messages_out'),
+      () => product().hourlyCount('messages_out'),
       (n) => n === 3,
     );
     await eventually(
-      () => product.hourlyCount('conversations_ended'),
+      () => product().hourlyCount('conversations_ended'),
       (n) => n === 1,
     );
   });
 
   it('delivery statuses from Meta reach the outbound messages, never going backwards', async () => {
     const customer = '27820000102';
-    await product.say(customer, 'hello');
+    await product().say(customer, 'hello');
     const [reply] = await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 1,
     );
     const message = await eventually(
-      () => product.db.message.findUnique({ where: { wamid: reply?.wamid ?? '' } }),
+      () => product().db.message.findUnique({ where: { wamid: reply?.wamid ?? '' } }),
       (m) => m?.status === 'read',
     );
     expect(message?.statusAt).toBeInstanceOf(Date);
@@ -81,23 +75,23 @@ describe('a customer chats with the demo bot over the real stack', () => {
 describe('a message that arrives as the conversation ends', () => {
   it("opens the customer's next conversation, which answers it", async () => {
     const customer = '27820000103';
-    await product.say(customer, 'hi');
+    await product().say(customer, 'hi');
     await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 1,
     );
-    await product.say(customer, 'Sam');
+    await product().say(customer, 'Sam');
     await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 2,
     );
     // Both arrive while no worker runs, so one turn takes them: the first ends the conversation.
-    await product.worker.stop();
-    await product.say(customer, 'book');
-    const again = await product.say(customer, 'hello again');
-    await product.worker.start();
+    await product().worker.stop();
+    await product().say(customer, 'book');
+    const again = await product().say(customer, 'hello again');
+    await product().worker.start();
     const replies = await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 4,
       30_000,
     );
@@ -106,7 +100,7 @@ describe('a message that arrives as the conversation ends', () => {
       contextId: again,
       text: expect.stringMatching(/What's your name\?/) as unknown,
     });
-    const conversations = await product.db.conversation.findMany({
+    const conversations = await product().db.conversation.findMany({
       where: { contact: { waId: customer } },
       orderBy: { startedAt: 'asc' },
     });

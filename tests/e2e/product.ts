@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll } from 'vitest';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { createPrismaClient, type PrismaClient } from '@botflow/db';
@@ -171,6 +172,21 @@ export async function startProduct() {
 }
 
 export type Product = Awaited<ReturnType<typeof startProduct>>;
+
+/** Starts the product once for the test file and stops it after; call the returned function inside tests. */
+export function useProduct(): () => Product {
+  let product: Product | undefined;
+  beforeAll(async () => {
+    product = await startProduct();
+  }, 120_000);
+  afterAll(async () => {
+    await product?.stop();
+  }, 60_000);
+  return () => {
+    if (!product) throw new Error('the product did not start (see beforeAll)');
+    return product;
+  };
+}
 
 /** Polls until the check passes; fails with the last value seen. */
 export async function eventually<T>(

@@ -1,24 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildInboundMessage, buildMessagesWebhook, signPayload } from '@botflow/whatsapp';
-import { APP_SECRET, eventually, startProduct, VERIFY_TOKEN, type Product } from './product.ts';
+import { APP_SECRET, eventually, useProduct, VERIFY_TOKEN } from './product.ts';
 
-let product: Product;
-beforeAll(async () => {
-  product = await startProduct();
-}, 120_000);
-afterAll(async () => {
-  await product?.stop();
-});
+const product = useProduct();
 
-const webhookUrl = () => `${product.apiUrl}/webhooks/whatsapp`;
+const webhookUrl = () => `${product().apiUrl}/webhooks/whatsapp`;
 const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
   fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 const signed = (body: string) => post(body, { 'x-hub-signature-256': signPayload(body, APP_SECRET) });
 
 const business = () => ({
   wabaId: '200000000000009',
-  phoneNumberId: product.phoneNumberId,
+  phoneNumberId: product().phoneNumberId,
   displayPhoneNumber: '+15550001234',
 });
 
@@ -69,11 +63,11 @@ describe('webhook ingress rejects bad input with a clear answer', () => {
     const body = JSON.stringify(buildMessagesWebhook(business(), { waId: customer, name: 'Odd' }, message as never));
     expect((await signed(body)).status).toBe(200);
     await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 1,
     );
     const stored = await eventually(
-      () => product.db.message.findUnique({ where: { wamid: message.id } }),
+      () => product().db.message.findUnique({ where: { wamid: message.id } }),
       (m) => m !== null,
     );
     expect(stored?.type).toBe('hologram');
@@ -87,32 +81,36 @@ describe('duplicates and retries never produce a second reply', () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => signed(body)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 1,
     );
     await new Promise((r) => setTimeout(r, 1500));
-    expect(product.replies(customer).map((r) => r.contextId)).toEqual([id]);
+    expect(
+      product()
+        .replies(customer)
+        .map((r) => r.contextId),
+    ).toEqual([id]);
     expect((await signed(body)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(product.replies(customer)).toHaveLength(1);
+    expect(product().replies(customer)).toHaveLength(1);
   });
 
   it('a Graph API 500 followed by 200 sends the reply exactly once', async () => {
     const customer = '27820000204';
-    await fetch(`${product.emulatorUrl}/_emulator/faults`, {
+    await fetch(`${product().emulatorUrl}/_emulator/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ next: [{ status: 500 }, { status: 503 }] }),
     });
-    const id = await product.say(customer, 'hi');
+    const id = await product().say(customer, 'hi');
     const replies = await eventually(
-      () => product.replies(customer),
+      () => product().replies(customer),
       (r) => r.length === 1,
     );
     expect(replies[0]?.contextId).toBe(id);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(product.replies(customer)).toHaveLength(1);
-    const stats = (await (await fetch(`${product.emulatorUrl}/_emulator/stats`)).json()) as {
+    expect(product().replies(customer)).toHaveLength(1);
+    const stats = (await (await fetch(`${product().emulatorUrl}/_emulator/stats`)).json()) as {
       rejected: { injected: number };
     };
     expect(stats.rejected.injected).toBe(2);

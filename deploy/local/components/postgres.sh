@@ -44,7 +44,7 @@ postgres_ready() {
 }
 
 postgres_start() {
-  postgres_ready && return 0
+  if postgres_ready; then postgres_provision; return 0; fi
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
     say "creating a PostgreSQL $PG_MAJOR cluster in $PG_DATA"
     as_root mkdir -p "$PG_DATA"
@@ -75,6 +75,8 @@ DO \$\$ BEGIN
     CREATE ROLE "$PG_USER" LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
   END IF;
 END \$\$;
+-- Throwaway test databases are dropped WITH (FORCE), which must be allowed to end an autovacuum worker in them.
+GRANT pg_signal_backend TO "$PG_USER";
 SQL
   [ "$(pg_sql -d postgres -c "select 1 from pg_database where datname = '$PG_DATABASE'")" = 1 ] \
     || pg_sql -d postgres -c "CREATE DATABASE \"$PG_DATABASE\" OWNER \"$PG_USER\""
