@@ -26,11 +26,14 @@ const { values: args } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
     'graph-url': { type: 'string' },
+    repeat: { type: 'string', default: '1' },
   },
 });
 const rates = args.rates.split(',').map(Number);
 const durationS = Number(args.duration);
 const customers = Number(args.customers);
+/** Each rate runs this many times; the table shows the median of every figure (the machine is shared and noisy). */
+const repeat = Math.max(1, Number(args.repeat));
 const TOKEN = 'bench-token';
 const APP_SECRET = 'bench-app-secret';
 const data = process.env.BOTFLOW_DATA ?? '';
@@ -131,14 +134,18 @@ async function measure(): Promise<void> {
   await drive(apiUrl, 10, 5, 'w', sink); // warm-up: JIT, connection pools, worker cache
 
   for (const [index, rate] of rates.entries()) {
-    const before = meter.sample();
-    const { sent, result } = await drive(apiUrl, rate, durationS, `r${index}`, sink);
-    const after = meter.sample();
-    const cpuMsPerMessage = Object.fromEntries(
-      Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]),
-    );
-    rows.push({ rate, product: result, cpuMsPerMessage, eventsPerTurn: await eventsPerTurn(sent) });
-    console.error(`rate ${rate}/s: ${JSON.stringify(result)}`);
+    const repeats: (typeof rows)[number][] = [];
+    for (let r = 0; r < repeat; r++) {
+      const before = meter.sample();
+      const { sent, result } = await drive(apiUrl, rate, durationS, `r${index}.${r}`, sink);
+      const after = meter.sample();
+      const cpuMsPerMessage = Object.fromEntries(
+        Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]),
+      );
+      repeats.push({ rate, product: result, cpuMsPerMessage, eventsPerTurn: await eventsPerTurn(sent) });
+      console.error(`rate ${rate}/s #${r + 1}: ${JSON.stringify(result)} cpu ${JSON.stringify(cpuMsPerMessage)}`);
+    }
+    rows.push(medianRow(repeats));
   }
 
   if (!args['no-baseline']) {
@@ -200,7 +207,7 @@ async function eventsPerTurn(sent: SentMessage[]): Promise<number | null> {
 function printTable(): void {
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(v));
   console.log(
-    `\nMessage path, ${customers === 0 ? 'a new customer per message' : `${customers} returning customers`}, ${durationS} s per rate`,
+    `\nMessage path, ${customers === 0 ? 'a new customer per message' : `${customers} returning customers`}, ${durationS} s per rate, median of ${repeat} runs`,
   );
   console.log(
     '| offered/s | achieved/s | ack p50/p95/p99 ms | reply p50/p95/p99 ms | lost | dup | shed (503) | events/turn | CPU ms/msg: temporal, worker, api, postgres, kafka | baseline reply p50 ms | reply p50 ÷ baseline |',
@@ -214,6 +221,27 @@ function printTable(): void {
       `| ${r.rate} | ${p.achievedPerS} | ${fmt(p.ackMs.p50)} / ${fmt(p.ackMs.p95)} / ${fmt(p.ackMs.p99)} | ${fmt(p.replyMs.p50)} / ${fmt(p.replyMs.p95)} / ${fmt(p.replyMs.p99)} | ${p.lost} | ${p.duplicated} | ${p.shed} | ${fmt(r.eventsPerTurn)} | ${c.temporal}, ${c.worker}, ${c.api}, ${c.postgres}, ${c.kafka} | ${fmt(r.baseline?.replyMs.p50)} | ${fmt(ratio)} |`,
     );
   }
+}
+
+function medianRow(runs: (typeof rows)[number][]): (typeof rows)[number] {
+  const first = runs[0];
+  if (!first || runs.length === 1) return first ?? ({} as never);
+  return medianOf(runs) as (typeof rows)[number];
+}
+
+/** Field by field median of objects of the same shape (numbers only; other values from the first). */
+function medianOf(values: unknown[]): unknown {
+  const first = values[0];
+  if (typeof first === 'number') {
+    const sorted = (values as number[]).filter((v) => typeof v === 'number').sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
+  }
+  if (first !== null && typeof first === 'object') {
+    return Object.fromEntries(
+      Object.keys(first).map((k) => [k, medianOf(values.map((v) => (v as Record<string, unknown>)[k]))]),
+    );
+  }
+  return first;
 }
 
 function round1(v: number): number {

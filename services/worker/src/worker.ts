@@ -21,7 +21,7 @@ export function createActivities(identity: string, deps: WorkerDeps) {
 
 /** Builds the worker that serves every BotFlow workflow and activity on the configured task queue. */
 export async function createWorker(
-  config: Pick<WorkerConfig, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>,
+  config: Pick<WorkerConfig, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKER_MAX_CACHED_WORKFLOWS'>,
   connection: NativeConnection,
   deps: WorkerDeps,
 ): Promise<Worker> {
@@ -33,5 +33,6 @@ export async function createWorker(
     identity,
     workflowsPath,
     activities: createActivities(identity, deps),
+    ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined ? {} : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }),
   });
 }
