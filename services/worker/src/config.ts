@@ -20,7 +20,10 @@ const schema = z.object({
   /** Keys that encrypt tenants' secrets: `id:base64-32-bytes[,older…]`, the first one active. */
   BOTFLOW_SECRETS_KEY: z.string().min(1, 'set BOTFLOW_SECRETS_KEY (see README: secrets)'),
   /** Conversations kept in memory between turns; beyond it the least recent is evicted and replayed when needed. */
-  WORKER_MAX_CACHED_WORKFLOWS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).optional()),
+  WORKER_MAX_CACHED_WORKFLOWS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).optional(),
+  ),
   SEND_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).default(5000),
   /** Outbox relay: rows per Kafka batch, and the pause when there was nothing to publish. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(500),

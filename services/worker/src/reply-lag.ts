@@ -1,14 +1,14 @@
 import type { Redis } from 'ioredis';
 import { REPLY_LAG_REDIS_KEY, REPLY_LAG_TTL_SECONDS } from '@botflow/contracts';
 
-/** Response times of the last few seconds; publishes their p90 to Redis once a second while there are any. */
+/** Response times of the last 3 seconds; publishes their p90 to Redis once a second while there are any. */
 export class ReplyLagReporter {
   private samples: { at: number; ms: number }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly redis: Redis;
   private readonly windowMs: number;
 
-  constructor(redis: Redis, windowMs = 5000) {
+  constructor(redis: Redis, windowMs = 3000) {
     this.redis = redis;
     this.windowMs = windowMs;
   }

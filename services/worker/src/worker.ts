@@ -33,6 +33,8 @@ export async function createWorker(
     identity,
     workflowsPath,
     activities: createActivities(identity, deps),
-    ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined ? {} : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }),
+    ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined
+      ? {}
+      : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }),
   });
 }

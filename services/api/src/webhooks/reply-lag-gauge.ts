@@ -27,8 +27,20 @@ export class ReplyLagGauge {
     clearInterval(this.timer);
   }
 
-  overloaded(): boolean {
-    return this.limitMs > 0 && this.lagMs > this.limitMs;
+  /**
+   * The share of new webhooks to turn away: none up to the limit, rising to all at twice the limit. Shedding in
+   * proportion keeps the workers busy while the backlog drains, where all-or-nothing would leave them idle in
+   * bursts (the lag figure trails the real backlog by a few seconds).
+   */
+  shedFraction(): number {
+    if (this.limitMs <= 0 || this.lagMs <= this.limitMs) return 0;
+    return Math.min(1, (this.lagMs - this.limitMs) / this.limitMs);
+  }
+
+  /** Decides for one webhook. */
+  overloaded(random = Math.random): boolean {
+    const fraction = this.shedFraction();
+    return fraction > 0 && random() < fraction;
   }
 
   get currentLagMs(): number {
