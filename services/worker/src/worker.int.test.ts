@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@botflow/db';
 import { createLogger } from '@botflow/service-kit';
@@ -19,6 +19,7 @@ let worker: Worker;
 let running: Promise<void>;
 
 beforeAll(async () => {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   // The probe touches neither the database nor the Graph API: these dependencies are wired but never called.
