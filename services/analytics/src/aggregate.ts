@@ -42,3 +42,12 @@ export async function applyEvents(db: PrismaClient, events: Event[]): Promise<nu
     return freshIds.size;
   });
 }
+
+/**
+ * Forgets applied event ids once no re-delivery can come: after Kafka's retention (7 days by default), plus a day.
+ * Returns how many were deleted.
+ */
+export async function pruneProcessedEvents(db: PrismaClient, retentionDays: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  return db.$executeRaw`DELETE FROM analytics_processed_events WHERE processed_at < ${cutoff}`;
+}

@@ -14,6 +14,7 @@ import {
 } from '@botflow/service-kit';
 import { loadAnalyticsConfig } from './config.ts';
 import { EventConsumer } from './consumer.ts';
+import { pruneProcessedEvents } from './aggregate.ts';
 import { createBatchHandler } from './handle-batch.ts';
 import { analyticsRoutes } from './routes.ts';
 
@@ -39,6 +40,14 @@ shutdown.add('dead-letter producer', () => deadLetters.disconnect());
 const consumer = new EventConsumer(kafka, config.ANALYTICS_CONSUMER_GROUP, log);
 shutdown.add('event consumer', () => consumer.stop());
 await consumer.start(createBatchHandler(db, deadLetters, log));
+
+const pruning = setInterval(() => {
+  pruneProcessedEvents(db, config.ANALYTICS_DEDUPE_RETENTION_DAYS).catch((err: unknown) =>
+    log.warn({ err }, 'pruning applied event ids failed; will try again'),
+  );
+}, 3_600_000);
+pruning.unref();
+shutdown.add('pruning', async () => clearInterval(pruning));
 
 const app = express();
 app.use(

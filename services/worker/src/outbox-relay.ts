@@ -28,7 +28,19 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
 
-  constructor(deps: { db: PrismaClient; producer: Producer; log: Logger; batchSize: number; idlePollMs: number }) {
+  private readonly retentionDays: number;
+  private lastPruneAt = 0;
+
+  constructor(deps: {
+    db: PrismaClient;
+    producer: Producer;
+    log: Logger;
+    batchSize: number;
+    idlePollMs: number;
+    /** Published rows are kept this long (for audits and re-publishing), then deleted. */
+    retentionDays?: number;
+  }) {
+    this.retentionDays = deps.retentionDays ?? 7;
     this.db = deps.db;
     this.producer = deps.producer;
     this.log = deps.log;
@@ -73,6 +85,12 @@ export class OutboxRelay {
     );
   }
 
+  /** Deletes published rows past the retention; unpublished rows are never deleted. */
+  async prune(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000);
+    return this.db.$executeRaw`DELETE FROM event_outbox WHERE published_at IS NOT NULL AND published_at < ${cutoff}`;
+  }
+
   healthCheck(): HealthCheck {
     return {
       name: 'outbox-relay',
@@ -90,6 +108,10 @@ export class OutboxRelay {
         this.published += count;
         this.lastError = undefined;
         backoffMs = 250;
+        if (Date.now() - this.lastPruneAt > 3_600_000) {
+          this.lastPruneAt = Date.now();
+          await this.prune();
+        }
         if (count < this.batchSize) await sleep(this.idlePollMs);
       } catch (err) {
         this.lastError = err instanceof Error ? err : new Error(String(err));
