@@ -1,22 +1,12 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@botflow/db';
-import { createTestDatabase, type TestDatabase } from '@botflow/db/testing';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '@botflow/db/vitest';
 import { EventSchema, type Event } from '@botflow/proto';
 import { applyEvents, pruneProcessedEvents } from './aggregate.ts';
 
-let database: TestDatabase;
-let db: PrismaClient;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createPrismaClient(database.url);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
-});
+const testDb = useMigratedDatabase();
 
 const at = Date.UTC(2026, 10, 26, 10, 15);
 const received = (): Event =>
@@ -28,7 +18,7 @@ const received = (): Event =>
   });
 
 async function count(metric: string): Promise<number> {
-  const [row] = await db.$queryRaw<
+  const [row] = await testDb.prisma.$queryRaw<
     { value: bigint }[]
   >`SELECT value FROM analytics_hourly WHERE bot_id = 'bot_a' AND metric = ${metric}`;
   return Number(row?.value ?? 0);
@@ -38,16 +28,16 @@ describe('applyEvents', () => {
   it('counts each event once, however often Kafka delivers it', async () => {
     const a = received();
     const b = received();
-    expect(await applyEvents(db, [a, b, a])).toBe(2);
-    expect(await applyEvents(db, [a, b])).toBe(0);
+    expect(await applyEvents(testDb.prisma, [a, b, a])).toBe(2);
+    expect(await applyEvents(testDb.prisma, [a, b])).toBe(0);
     expect(await count('messages_in')).toBe(2);
   });
 
   it('forgets applied ids past the retention, keeping recent ones', async () => {
-    await db.$executeRaw`UPDATE analytics_processed_events SET processed_at = now() - interval '9 days'`;
+    await testDb.prisma.$executeRaw`UPDATE analytics_processed_events SET processed_at = now() - interval '9 days'`;
     const fresh = received();
-    await applyEvents(db, [fresh]);
-    expect(await pruneProcessedEvents(db, 8)).toBe(2);
-    expect(await db.analyticsProcessedEvent.count()).toBe(1);
+    await applyEvents(testDb.prisma, [fresh]);
+    expect(await pruneProcessedEvents(testDb.prisma, 8)).toBe(2);
+    expect(await testDb.prisma.analyticsProcessedEvent.count()).toBe(1);
   });
 });

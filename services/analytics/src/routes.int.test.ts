@@ -1,34 +1,28 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@botflow/db';
-import { createTestDatabase, type TestDatabase } from '@botflow/db/testing';
+import { useMigratedDatabase } from '@botflow/db/vitest';
 import { closeServer, createLogger, errorHandler, listen } from '@botflow/service-kit';
 import { analyticsRoutes } from './routes.ts';
 
-let database: TestDatabase;
-let db: PrismaClient;
+const testDb = useMigratedDatabase();
 let server: Awaited<ReturnType<typeof listen>>;
 let base = '';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createPrismaClient(database.url);
-  await db.$executeRaw`
+  await testDb.prisma.$executeRaw`
     INSERT INTO analytics_hourly (bot_id, hour, metric, value) VALUES
       ('bot_a', '2026-11-26T09:00:00Z', 'messages_in', 5), ('bot_a', '2026-11-26T09:00:00Z', 'messages_out', 4),
       ('bot_a', '2026-11-26T10:00:00Z', 'messages_in', 2), ('bot_a', '2026-11-26T10:00:00Z', 'conversations_started', 1),
       ('bot_b', '2026-11-26T09:00:00Z', 'messages_in', 99)`;
   const app = express();
-  app.use(analyticsRoutes(db));
+  app.use(analyticsRoutes(testDb.prisma));
   app.use(errorHandler(createLogger('test', 'silent')));
   server = await listen(app, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await closeServer(server);
-  await db.$disconnect();
-  await database.drop();
 });
 
 describe('GET /bots/:botId/messages/hourly', () => {

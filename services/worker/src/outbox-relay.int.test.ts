@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Producer } from 'kafkajs';
-import { createPrismaClient, type PrismaClient } from '@botflow/db';
-import { createTestDatabase, type TestDatabase } from '@botflow/db/testing';
+import { useMigratedDatabase } from '@botflow/db/vitest';
 import { createLogger } from '@botflow/service-kit';
 import { OutboxRelay } from './outbox-relay.ts';
 
-let database: TestDatabase;
-let db: PrismaClient;
+const testDb = useMigratedDatabase();
 const sent: { topic: string; keys: string[] }[] = [];
 const producer = {
   sendBatch: async ({ topicMessages }: { topicMessages: { topic: string; messages: { key: string }[] }[] }) => {
@@ -15,15 +13,6 @@ const producer = {
     return [];
   },
 } as unknown as Producer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createPrismaClient(database.url);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
-});
 
 const row = (key: string, publishedAt: Date | null) => ({
   id: randomUUID(),
@@ -38,7 +27,7 @@ const row = (key: string, publishedAt: Date | null) => ({
 describe('OutboxRelay on the real database', () => {
   const relay = () =>
     new OutboxRelay({
-      db,
+      db: testDb.prisma,
       producer,
       log: createLogger('test', 'silent'),
       batchSize: 2,
@@ -47,21 +36,21 @@ describe('OutboxRelay on the real database', () => {
     });
 
   it('publishes unpublished rows oldest first, in batches, and marks them', async () => {
-    await db.eventOutbox.createMany({ data: [row('a', null), row('b', null), row('c', null)] });
+    await testDb.prisma.eventOutbox.createMany({ data: [row('a', null), row('b', null), row('c', null)] });
     expect(await relay().publishBatch()).toBe(2);
     expect(await relay().publishBatch()).toBe(1);
     expect(await relay().publishBatch()).toBe(0);
     expect(sent.flatMap((s) => s.keys).sort()).toEqual(['a', 'b', 'c']);
-    expect(await db.eventOutbox.count({ where: { publishedAt: null } })).toBe(0);
+    expect(await testDb.prisma.eventOutbox.count({ where: { publishedAt: null } })).toBe(0);
   });
 
   it('prunes published rows past the retention, never unpublished ones', async () => {
     const old = new Date(Date.now() - 8 * 86_400_000);
-    await db.eventOutbox.createMany({ data: [row('old-published', old), row('recent', new Date())] });
-    await db.$executeRaw`INSERT INTO event_outbox (id, topic, key, type, schema_version, payload, created_at)
+    await testDb.prisma.eventOutbox.createMany({ data: [row('old-published', old), row('recent', new Date())] });
+    await testDb.prisma.$executeRaw`INSERT INTO event_outbox (id, topic, key, type, schema_version, payload, created_at)
                          VALUES (${randomUUID()}::uuid, 't', 'old-unpublished', 'x', 1, '\\x00', ${old})`;
     expect(await relay().prune()).toBe(1);
-    const keys = (await db.eventOutbox.findMany({ select: { key: true } })).map((r) => r.key);
+    const keys = (await testDb.prisma.eventOutbox.findMany({ select: { key: true } })).map((r) => r.key);
     expect(keys).toContain('old-unpublished');
     expect(keys).toContain('recent');
     expect(keys).not.toContain('old-published');
