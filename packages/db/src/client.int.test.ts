@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from './client.ts';
-import { Prisma, type PrismaClient } from './generated/prisma/client.ts';
-import { createTestDatabase, type TestDatabase } from './testing.ts';
+import { describe, expect, it } from 'vitest';
+import { Prisma } from './generated/prisma/client.ts';
+import { useMigratedDatabase } from './test-support/use-migrated-database.ts';
 
-let db: TestDatabase;
-let prisma: PrismaClient;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  prisma = createPrismaClient(db.url);
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db.drop();
-});
+const testDb = useMigratedDatabase();
 
 describe('createPrismaClient', () => {
   it('creates an organisation with a bot and reads them back', async () => {
     const graph = { nodes: [{ id: 'start', type: 'message', text: 'Olá!' }], edges: [] };
-    const created = await prisma.organisation.create({
+    const created = await testDb.prisma.organisation.create({
       data: { name: 'Acme', slug: 'acme', bots: { create: { name: 'Support', draftGraph: graph } } },
     });
 
-    const read = await prisma.organisation.findUniqueOrThrow({ where: { slug: 'acme' }, include: { bots: true } });
+    const read = await testDb.prisma.organisation.findUniqueOrThrow({
+      where: { slug: 'acme' },
+      include: { bots: true },
+    });
 
     expect(read).toMatchObject({ id: created.id, name: 'Acme' });
     expect(read.bots).toEqual([
@@ -36,17 +29,20 @@ describe('createPrismaClient', () => {
   });
 
   it('publishes a version and points the bot at it', async () => {
-    const organisation = await prisma.organisation.create({ data: { name: 'Beta', slug: 'beta' } });
-    const bot = await prisma.bot.create({ data: { organisationId: organisation.id, name: 'Sales' } });
-    const version = await prisma.botVersion.create({
+    const organisation = await testDb.prisma.organisation.create({ data: { name: 'Beta', slug: 'beta' } });
+    const bot = await testDb.prisma.bot.create({ data: { organisationId: organisation.id, name: 'Sales' } });
+    const version = await testDb.prisma.botVersion.create({
       data: { botId: bot.id, version: 1, contentHash: 'f'.repeat(64), definition: { nodes: [] } },
     });
-    await prisma.bot.update({ where: { id: bot.id }, data: { currentVersionId: version.id } });
+    await testDb.prisma.bot.update({ where: { id: bot.id }, data: { currentVersionId: version.id } });
 
-    const read = await prisma.bot.findUniqueOrThrow({ where: { id: bot.id }, include: { currentVersion: true } });
+    const read = await testDb.prisma.bot.findUniqueOrThrow({
+      where: { id: bot.id },
+      include: { currentVersion: true },
+    });
     expect(read.currentVersion).toMatchObject({ version: 1, publishedById: null });
 
-    const duplicate = prisma.botVersion.create({
+    const duplicate = testDb.prisma.botVersion.create({
       data: { botId: bot.id, version: 1, contentHash: 'e'.repeat(64), definition: {} },
     });
     await expect(duplicate).rejects.toMatchObject({ code: 'P2002' });
@@ -54,15 +50,15 @@ describe('createPrismaClient', () => {
 
   it('stores outbox events with a time-ordered uuid and the exact payload bytes', async () => {
     const payload = new TextEncoder().encode('{"type":"message.received"}');
-    const first = await prisma.eventOutbox.create({
+    const first = await testDb.prisma.eventOutbox.create({
       data: { topic: 'botflow.events.v1', key: 'conv-1', type: 'message.received', schemaVersion: 1, payload },
     });
-    const second = await prisma.eventOutbox.create({
+    const second = await testDb.prisma.eventOutbox.create({
       data: { topic: 'botflow.events.v1', key: 'conv-1', type: 'message.sent', schemaVersion: 1, payload },
     });
 
     expect([first.id, second.id]).toEqual([expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7/), expect.any(String)]);
-    const unpublished = await prisma.eventOutbox.findMany({
+    const unpublished = await testDb.prisma.eventOutbox.findMany({
       where: { publishedAt: null },
       orderBy: { createdAt: 'asc' },
     });
@@ -74,7 +70,9 @@ describe('createPrismaClient', () => {
   });
 
   it('maps a database constraint violation to a known Prisma error', async () => {
-    const error = await prisma.organisation.create({ data: { name: 'Again', slug: 'acme' } }).catch((e: unknown) => e);
+    const error = await testDb.prisma.organisation
+      .create({ data: { name: 'Again', slug: 'acme' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
   });
 });
