@@ -26,7 +26,12 @@ service_port() {
 service_pidfile() { echo "$BOTFLOW_DATA/service-$1.pid"; }
 service_log() { echo "$BOTFLOW_LOGS/$1.log"; }
 service_running() { local f; f=$(service_pidfile "$1"); [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
-service_healthy() { curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$(service_port "$1")/health"; }
+# Node (always here after the bootstrap) rather than curl, which a minimal machine may lack.
+http_get() {
+  node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(3000) })
+    .then(async (r) => { process.stdout.write(await r.text()); process.exit(r.ok ? 0 : 1); }, () => process.exit(1))' "$1"
+}
+service_healthy() { http_get "http://127.0.0.1:$(service_port "$1")/health" >/dev/null; }
 
 service_start() {
   local name=$1
@@ -37,7 +42,7 @@ service_start() {
   (cd "$BOTFLOW_ROOT" && exec node "services/$name/src/main.ts") >>"$(service_log "$name")" 2>&1 </dev/null &
   echo $! >"$(service_pidfile "$name")"
   wait_for 60 "$name" service_healthy "$name" \
-    || die "$name did not become healthy within 60 s: $(curl -s "http://127.0.0.1:$(service_port "$name")/health" || true) (log: $(service_log "$name"))"
+    || die "$name did not become healthy within 60 s: $(http_get "http://127.0.0.1:$(service_port "$name")/health" || true) (log: $(service_log "$name"))"
 }
 
 services_start() { for s in "${SERVICES[@]}"; do service_start "$s"; done; }
@@ -49,7 +54,7 @@ services_status() {
   local s bad=0
   for s in "${SERVICES[@]}"; do
     if service_healthy "$s"; then printf '%-18s up      http://127.0.0.1:%s/health\n' "$s" "$(service_port "$s")"
-    elif service_running "$s"; then printf '%-18s FAILING %s\n' "$s" "$(curl -s "http://127.0.0.1:$(service_port "$s")/health")"; bad=1
+    elif service_running "$s"; then printf '%-18s FAILING %s\n' "$s" "$(http_get "http://127.0.0.1:$(service_port "$s")/health" || true)"; bad=1
     else printf '%-18s DOWN    (restart: npm start; log: %s)\n' "$s" "$(service_log "$s")"; bad=1; fi
   done
   return $bad
