@@ -11,8 +11,8 @@ export interface WorkerProbeResult {
 }
 
 /**
- * End-to-end liveness of the workflow path: the API's deep health check starts this on the conversation task
- * queue, so a success proves a worker is polling and can run workflow and activity code.
+ * End-to-end smoke test of the workflow path: a success proves a worker polls the task queue and can run workflow
+ * and activity code. Operators: `temporal workflow execute --type workerProbe --task-queue botflow-conversations`.
  */
 export async function workerProbe(): Promise<WorkerProbeResult> {
   return describeWorker();
