@@ -5,5 +5,3 @@ export const KAFKA_TOPICS = {
   /** Events the analytics consumer could not process, kept for inspection and replay. */
   eventsDeadLetter: { name: 'botflow.events.dlq.v1', partitions: 1 },
 } as const;
-
-export type KafkaTopicName = (typeof KAFKA_TOPICS)[keyof typeof KAFKA_TOPICS]['name'];

@@ -4,8 +4,3 @@ const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 export function interpolate(template: string, vars: Record<string, string>): string {
   return template.replace(PLACEHOLDER, (_, name: string) => vars[name] ?? '');
 }
-
-/** Names of the variables a template refers to. */
-export function referencedVariables(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
-}

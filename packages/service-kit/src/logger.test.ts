@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, redactUrl } from './logger.ts';
+import { createLogger } from './logger.ts';
 
 function capture() {
   const lines: string[] = [];
@@ -24,12 +24,5 @@ describe('createLogger', () => {
     expect(entry.channel).toEqual({ accessToken: '[redacted]', appSecret: '[redacted]', phone: '+27' });
     expect(entry.password).toBe('[redacted]');
     expect(lines[0]).not.toMatch(/EAAG-secret|s3cr3t/);
-  });
-});
-
-describe('redactUrl', () => {
-  it('hides the password of a connection URL', () => {
-    expect(redactUrl('postgresql://botflow:hunter2@db:5432/botflow')).toBe('postgresql://botflow:***@db:5432/botflow');
-    expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
   });
 });

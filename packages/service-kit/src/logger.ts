@@ -23,12 +23,7 @@ const REDACTED_PATHS = [
   'config.DATABASE_URL',
 ];
 
-/** Structured JSON logs with secrets redacted; connection URLs lose their password before they are logged. */
+/** Structured JSON logs with secrets redacted wherever they appear in a logged object. */
 export function createLogger(service: string, level = 'info', destination?: pino.DestinationStream): Logger {
   return pino({ name: service, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
-}
-
-/** `postgresql://user:secret@host/db` → `postgresql://user:***@host/db`, for logs and health output. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }

@@ -20,7 +20,6 @@ export class OutboxRelay {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private lastError: Error | undefined;
-  published = 0;
 
   private readonly db: PrismaClient;
   private readonly producer: Producer;
@@ -105,7 +104,6 @@ export class OutboxRelay {
     while (!this.stopped) {
       try {
         const count = await this.publishBatch();
-        this.published += count;
         this.lastError = undefined;
         backoffMs = 250;
         if (Date.now() - this.lastPruneAt > 3_600_000) {

@@ -42,8 +42,4 @@ export class ReplyLagGauge {
     const fraction = this.shedFraction();
     return fraction > 0 && random() < fraction;
   }
-
-  get currentLagMs(): number {
-    return this.lagMs;
-  }
 }
