@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphErrorBody, MessageStatus, SendSuccessResponse, WebhookEnvelope } from '@botflow/whatsapp';
-import { post, startEmulator, startReceiver, until } from './test-harness.ts';
+import { post, until, useEmulatorWithReceiver } from './test-harness.ts';
 
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+const env = useEmulatorWithReceiver();
 const auth = { authorization: 'Bearer dev-access-token' };
 const customer = '15551234567';
 const text = (body: string, extra: Record<string, unknown> = {}) => ({
@@ -14,27 +13,14 @@ const text = (body: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const send = <T = SendSuccessResponse>(body: unknown, headers: Record<string, string> = auth) =>
-  post<T>(`${emulator.url}/v23.0/100000000000001/messages`, body, headers);
+  post<T>(`${env.emulator.url}/v23.0/100000000000001/messages`, body, headers);
 /** Status reports received so far, for the given message ids only (late reports of earlier tests are ignored). */
 const statuses = (...ids: string[]) =>
-  receiver.received
+  env.receiver.received
     .flatMap((r) => (r.body as WebhookEnvelope).entry.flatMap((e) => e.changes.flatMap((c) => c.value.statuses ?? [])))
     .filter((s) => ids.includes(s.id));
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  emulator = await startEmulator({ webhookUrl: receiver.url });
-});
-afterAll(async () => {
-  await emulator.stop();
-  await receiver.close();
-});
-afterEach(async () => {
-  await emulator.idle();
-  await post(`${emulator.url}/_emulator/reset`, {});
-  receiver.received.length = 0;
-});
-const openWindow = () => post(`${emulator.url}/_emulator/customers/${customer}/messages`, { text: 'hello' });
+const openWindow = () => post(`${env.emulator.url}/_emulator/customers/${customer}/messages`, { text: 'hello' });
 
 describe('POST /:version/:phoneNumberId/messages', () => {
   it('answers a missing or wrong token with 401 and OAuthException code 190', async () => {
@@ -46,7 +32,7 @@ describe('POST /:version/:phoneNumberId/messages', () => {
   });
 
   it('answers an unknown phone number id with Meta’s 400 code 100', async () => {
-    const { status, json } = await post<GraphErrorBody>(`${emulator.url}/v23.0/999/messages`, text('hi'), auth);
+    const { status, json } = await post<GraphErrorBody>(`${env.emulator.url}/v23.0/999/messages`, text('hi'), auth);
     expect(status).toBe(400);
     expect(json.error).toMatchObject({
       code: 100,
@@ -71,7 +57,7 @@ describe('POST /:version/:phoneNumberId/messages', () => {
       },
     });
     expect((await send<GraphErrorBody>('{"messaging_product":')).json.error.code).toBe(100);
-    expect(emulator.state.stats.rejected.validation).toBe(1);
+    expect(env.emulator.state.stats.rejected.validation).toBe(1);
   });
 
   it('accepts a send, records it, and reports sent → delivered → read with the callback data', async () => {
@@ -121,7 +107,7 @@ describe('POST /:version/:phoneNumberId/messages', () => {
   });
 
   it('marks an inbound message read', async () => {
-    const inbound = await post<{ wamid: string }>(`${emulator.url}/_emulator/customers/${customer}/messages`, {
+    const inbound = await post<{ wamid: string }>(`${env.emulator.url}/_emulator/customers/${customer}/messages`, {
       text: 'hello',
     });
     const { json } = await send({ messaging_product: 'whatsapp', status: 'read', message_id: inbound.json.wamid });
@@ -135,7 +121,7 @@ describe('POST /:version/:phoneNumberId/messages', () => {
 describe('fault injection', () => {
   it('fails the next sends in order with the given status and code, then recovers', async () => {
     await openWindow();
-    await post(`${emulator.url}/_emulator/faults`, {
+    await post(`${env.emulator.url}/_emulator/faults`, {
       next: [{ status: 500 }, { status: 400, code: 131047 }, { code: 130429 }],
     });
     const results = [];
@@ -146,7 +132,7 @@ describe('fault injection', () => {
       [400, 130429],
       [200, undefined],
     ]);
-    expect(emulator.state.stats.toJSON()).toMatchObject({
+    expect(env.emulator.state.stats.toJSON()).toMatchObject({
       rejected: { injected: 3 },
       sends: { total: 4, accepted: 1 },
     });
@@ -154,7 +140,7 @@ describe('fault injection', () => {
 
   it('adds latency, can drop the connection, and reports async failures by webhook', async () => {
     await openWindow();
-    await post(`${emulator.url}/_emulator/faults`, {
+    await post(`${env.emulator.url}/_emulator/faults`, {
       latencyMs: 60,
       next: [{ drop: true }, { async: true, code: 131026 }],
     });
@@ -166,12 +152,12 @@ describe('fault injection', () => {
     const id = accepted.json.messages[0]!.id;
     await until(() => statuses(id).length > 0, 2000, 'failed status');
     expect(statuses(id)).toMatchObject([{ status: 'failed', errors: [{ code: 131026 }] }]);
-    await post(`${emulator.url}/_emulator/faults`, { latencyMs: 0 });
+    await post(`${env.emulator.url}/_emulator/faults`, { latencyMs: 0 });
   });
 
   it('enforces a per-second throughput limit with 130429', async () => {
     await openWindow();
-    await post(`${emulator.url}/_emulator/faults`, { throughputPerSecond: 2 });
+    await post(`${env.emulator.url}/_emulator/faults`, { throughputPerSecond: 2 });
     const codes = [];
     for (let i = 0; i < 5; i += 1) codes.push((await send<GraphErrorBody>(text(`burst ${i}`))).json.error?.code);
     expect(codes.filter((c) => c === 130429).length).toBeGreaterThanOrEqual(1);
@@ -180,15 +166,15 @@ describe('fault injection', () => {
 
 describe('transcript', () => {
   it('records both directions in order with ids, statuses and quoted ids', async () => {
-    const inbound = await post<{ wamid: string }>(`${emulator.url}/_emulator/customers/${customer}/messages`, {
+    const inbound = await post<{ wamid: string }>(`${env.emulator.url}/_emulator/customers/${customer}/messages`, {
       text: 'hi',
       name: 'Ada',
     });
     const reply = await send(text('hello Ada', { context: { message_id: inbound.json.wamid } }));
     await until(() => statuses(reply.json.messages[0]!.id).length === 3, 2000, 'statuses');
-    const chats = await fetch(`${emulator.url}/_emulator/chats`).then((r) => r.json());
+    const chats = await fetch(`${env.emulator.url}/_emulator/chats`).then((r) => r.json());
     expect(chats).toEqual([expect.objectContaining({ waId: customer, name: 'Ada', messages: 2, windowOpen: true })]);
-    const chat = (await fetch(`${emulator.url}/_emulator/chats/${customer}`).then((r) => r.json())) as {
+    const chat = (await fetch(`${env.emulator.url}/_emulator/chats/${customer}`).then((r) => r.json())) as {
       entries: Record<string, unknown>[];
     };
     expect(chat.entries).toMatchObject([
@@ -207,7 +193,7 @@ describe('transcript', () => {
       'delivered',
       'read',
     ]);
-    const stats = await fetch(`${emulator.url}/_emulator/stats`).then((r) => r.json());
+    const stats = await fetch(`${env.emulator.url}/_emulator/stats`).then((r) => r.json());
     expect(stats).toMatchObject({
       sends: { total: 1, accepted: 1, maxPerSecond: 1, byPhoneNumber: { '100000000000001': { total: 1 } } },
       inbound: 1,

@@ -1,4 +1,5 @@
 import express from 'express';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeServer, listen } from '@botflow/service-kit';
@@ -58,6 +59,45 @@ export async function startEmulator(
     stop: async () => {
       await emulator.close();
       await closeServer(server);
+    },
+  };
+}
+
+type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
+
+/**
+ * For one test file: an emulator whose webhooks go to a recording receiver, both started once; after each test
+ * the emulator settles and is reset and the receiver forgets what it saw. Read the fields inside tests.
+ */
+export function useEmulatorWithReceiver(options: Partial<EmulatorOptions> = {}) {
+  const running: { receiver?: Receiver; emulator?: RunningEmulator } = {};
+  beforeAll(async () => {
+    running.receiver = await startReceiver();
+    running.emulator = await startEmulator({ webhookUrl: running.receiver.url, ...options });
+  });
+  afterAll(async () => {
+    await running.emulator?.stop();
+    await running.receiver?.close();
+  });
+  afterEach(async () => {
+    const { emulator, receiver } = running;
+    if (!emulator || !receiver) return;
+    await emulator.idle();
+    await post(`${emulator.url}/_emulator/reset`, {});
+    receiver.received.length = 0;
+    receiver.replies.length = 0;
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the emulator starts in beforeAll');
+    return value;
+  };
+  return {
+    get receiver(): Receiver {
+      return started(running.receiver);
+    },
+    get emulator(): RunningEmulator {
+      return started(running.emulator);
     },
   };
 }

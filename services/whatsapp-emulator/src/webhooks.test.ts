@@ -1,37 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifySignature, type WebhookEnvelope } from '@botflow/whatsapp';
-import { post, startEmulator, startReceiver, until } from './test-harness.ts';
+import { post, until, useEmulatorWithReceiver } from './test-harness.ts';
 
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
 const secret = 'test-app-secret';
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  emulator = await startEmulator({ webhookUrl: receiver.url, appSecret: secret });
-});
-afterAll(async () => {
-  await emulator.stop();
-  await receiver.close();
-});
-afterEach(async () => {
-  await emulator.idle();
-  await post(`${emulator.url}/_emulator/reset`, {});
-  receiver.received.length = 0;
-  receiver.replies.length = 0;
-});
+const env = useEmulatorWithReceiver({ appSecret: secret });
 
 const firstMessage = (envelope: unknown) => (envelope as WebhookEnvelope).entry[0]?.changes[0]?.value;
 
 describe('simulated customer', () => {
   it('POSTs a Meta-shaped webhook signed with the app secret', async () => {
-    const { json } = await post(`${emulator.url}/_emulator/customers/15551234567/messages`, {
+    const { json } = await post(`${env.emulator.url}/_emulator/customers/15551234567/messages`, {
       text: 'hi',
       name: 'Ada',
       userId: 'US.42',
     });
     expect(json).toMatchObject({ delivered: true, status: 200, wamid: expect.stringMatching(/^wamid\./) as string });
-    const [webhook] = receiver.received;
+    const [webhook] = env.receiver.received;
     expect(verifySignature(webhook!.rawBody, webhook!.signature, secret)).toBe(true);
     expect(verifySignature(webhook!.rawBody, webhook!.signature, 'dev-app-secret')).toBe(false);
     expect(webhook!.userAgent).toBe('facebookexternalua');
@@ -44,40 +29,40 @@ describe('simulated customer', () => {
   });
 
   it('can hide the phone number, as for a customer with a username', async () => {
-    await post(`${emulator.url}/_emulator/customers/15551234567/messages`, {
+    await post(`${env.emulator.url}/_emulator/customers/15551234567/messages`, {
       text: 'hi',
       userId: 'US.42',
       hidePhone: true,
     });
-    const value = firstMessage(receiver.received[0]!.body);
+    const value = firstMessage(env.receiver.received[0]!.body);
     expect(value?.messages?.[0]).not.toHaveProperty('from');
     expect(value?.contacts?.[0]).toEqual({ profile: { name: 'Customer 4567' }, user_id: 'US.42' });
   });
 
   it('retries a webhook the receiver answered with 500, and shows the retry in state', async () => {
-    receiver.replies.push(500);
-    const { json } = await post(`${emulator.url}/_emulator/customers/15551234567/messages`, { text: 'again?' });
+    env.receiver.replies.push(500);
+    const { json } = await post(`${env.emulator.url}/_emulator/customers/15551234567/messages`, { text: 'again?' });
     expect(json).toMatchObject({ delivered: false, status: 500 });
-    await receiver.waitFor(2);
-    expect(receiver.received[1]!.rawBody.equals(receiver.received[0]!.rawBody)).toBe(true);
-    await until(() => emulator.context.webhooks.deliveries[0]?.state === 'delivered', 1000, 'delivery');
-    expect(emulator.context.webhooks.deliveries[0]?.attempts.map((a) => a.status)).toEqual([500, 200]);
-    expect(emulator.state.stats.webhooks).toMatchObject({ delivered: 1, retried: 1, failed: 0 });
-    expect(emulator.state.chats[0]?.entries[0]?.webhookDelivered).toBe(true);
+    await env.receiver.waitFor(2);
+    expect(env.receiver.received[1]!.rawBody.equals(env.receiver.received[0]!.rawBody)).toBe(true);
+    await until(() => env.emulator.context.webhooks.deliveries[0]?.state === 'delivered', 1000, 'delivery');
+    expect(env.emulator.context.webhooks.deliveries[0]?.attempts.map((a) => a.status)).toEqual([500, 200]);
+    expect(env.emulator.state.stats.webhooks).toMatchObject({ delivered: 1, retried: 1, failed: 0 });
+    expect(env.emulator.state.chats[0]?.entries[0]?.webhookDelivered).toBe(true);
   });
 
   it('gives up after the retry schedule and counts the failure', async () => {
-    receiver.replies.push(503, 503, 503);
-    await post(`${emulator.url}/_emulator/customers/15551234567/messages`, { text: 'anyone?' });
-    await until(() => emulator.context.webhooks.deliveries[0]?.state === 'failed', 1000, 'failure');
-    expect(receiver.received).toHaveLength(3);
-    expect(emulator.state.stats.webhooks).toMatchObject({ delivered: 0, retried: 2, failed: 1 });
+    env.receiver.replies.push(503, 503, 503);
+    await post(`${env.emulator.url}/_emulator/customers/15551234567/messages`, { text: 'anyone?' });
+    await until(() => env.emulator.context.webhooks.deliveries[0]?.state === 'failed', 1000, 'failure');
+    expect(env.receiver.received).toHaveLength(3);
+    expect(env.emulator.state.stats.webhooks).toMatchObject({ delivered: 0, retried: 2, failed: 1 });
   });
 
   it('quotes the interactive message a button reply answers', async () => {
-    await post(`${emulator.url}/_emulator/customers/15551234567/messages`, { text: 'menu' });
+    await post(`${env.emulator.url}/_emulator/customers/15551234567/messages`, { text: 'menu' });
     const sent = await post<{ messages: { id: string }[] }>(
-      `${emulator.url}/v23.0/100000000000001/messages`,
+      `${env.emulator.url}/v23.0/100000000000001/messages`,
       {
         messaging_product: 'whatsapp',
         to: '15551234567',
@@ -90,10 +75,10 @@ describe('simulated customer', () => {
       },
       { authorization: 'Bearer dev-access-token' },
     );
-    await post(`${emulator.url}/_emulator/customers/15551234567/messages`, {
+    await post(`${env.emulator.url}/_emulator/customers/15551234567/messages`, {
       buttonReply: { id: 'yes', title: 'Yes' },
     });
-    const reply = receiver.received
+    const reply = env.receiver.received
       .map((r) => firstMessage(r.body)?.messages?.[0])
       .find((m) => m?.type === 'interactive');
     expect(reply).toMatchObject({
@@ -105,23 +90,23 @@ describe('simulated customer', () => {
 
 describe('raw webhooks and verification', () => {
   it('delivers an arbitrary body with a given signature, once', async () => {
-    receiver.replies.push(401);
-    const { json } = await post(`${emulator.url}/_emulator/webhooks/raw`, {
+    env.receiver.replies.push(401);
+    const { json } = await post(`${env.emulator.url}/_emulator/webhooks/raw`, {
       body: { object: 'page' },
       signature: 'sha256=00',
     });
     expect(json).toMatchObject({ delivered: false, status: 401 });
-    expect(receiver.received[0]).toMatchObject({ body: { object: 'page' }, signature: 'sha256=00' });
+    expect(env.receiver.received[0]).toMatchObject({ body: { object: 'page' }, signature: 'sha256=00' });
     await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(receiver.received.filter((r) => (r.body as { object: string }).object === 'page')).toHaveLength(1);
+    expect(env.receiver.received.filter((r) => (r.body as { object: string }).object === 'page')).toHaveLength(1);
   });
 
   it('runs the GET verification handshake against the webhook URL', async () => {
-    expect((await post(`${emulator.url}/_emulator/webhooks/verify`, {})).json).toMatchObject({
+    expect((await post(`${env.emulator.url}/_emulator/webhooks/verify`, {})).json).toMatchObject({
       verified: true,
       status: 200,
     });
-    expect((await post(`${emulator.url}/_emulator/webhooks/verify`, { verifyToken: 'wrong' })).json).toMatchObject({
+    expect((await post(`${env.emulator.url}/_emulator/webhooks/verify`, { verifyToken: 'wrong' })).json).toMatchObject({
       verified: false,
       status: 403,
     });
