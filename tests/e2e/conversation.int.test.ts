@@ -29,7 +29,11 @@ describe('a customer chats with the demo bot over the real stack', () => {
       'Great, Thandi! A host will confirm your room here shortly.',
     ]);
 
-    const [conversation] = await product().db.conversation.findMany({ where: { botId: product().botId } });
+    // The last reply reaches the customer before the workflow records the conversation's end.
+    const [conversation] = await eventually(
+      () => product().db.conversation.findMany({ where: { botId: product().botId } }),
+      (c) => c[0]?.status === 'completed',
+    );
     expect(conversation).toMatchObject({ status: 'completed', outcome: 'booking_requested' });
     const messages = await product().db.message.findMany({
       where: { conversationId: conversation?.id },
@@ -100,10 +104,14 @@ describe('a message that arrives as the conversation ends', () => {
       contextId: again,
       text: expect.stringMatching(/What's your name\?/) as unknown,
     });
-    const conversations = await product().db.conversation.findMany({
-      where: { contact: { waId: customer } },
-      orderBy: { startedAt: 'asc' },
-    });
+    const conversations = await eventually(
+      () =>
+        product().db.conversation.findMany({
+          where: { contact: { waId: customer } },
+          orderBy: { startedAt: 'asc' },
+        }),
+      (c) => c.length === 2 && c[0]?.status === 'completed',
+    );
     expect(conversations.map((c) => c.outcome)).toEqual(['booking_requested', null]);
   });
 });
