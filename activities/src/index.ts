@@ -3,3 +3,12 @@ export type { OutboundSender, TurnInput, TurnResult } from './conversation/index
 export { createSystemActivities } from './system.ts';
 export type { SystemActivityDeps } from './system.ts';
 export { createOutboundSender } from './conversation/outbound-sender.ts';
+export {
+  createEffectActivities,
+  offlineKnowledgeSource,
+  offlineLanguageModel,
+  type EffectActivityDeps,
+  type KnowledgeSource,
+  type LanguageModel,
+  type WebhookSecrets,
+} from './effects/index.ts';

@@ -1,6 +1,6 @@
 import type { ConversationRef, InboundSignal } from '@botflow/contracts';
 import { Prisma, type PrismaClient } from '@botflow/db';
-import type { OutboundContent } from '@botflow/graph';
+import type { OutboundContent, VarValue } from '@botflow/graph';
 import { outboxInsert, type OutboxEvent } from './outbox.ts';
 import { sendOutbound, type OutboundSender, type SendOutcome } from './send-outbound.ts';
 
@@ -17,6 +17,8 @@ export interface TurnInput {
   inbound: InboundSignal[];
   outbound: TurnOutbound[];
   ended: { outcome: string } | null;
+  /** Contact profile fields the bot set during the turn. */
+  profileChanges?: Record<string, VarValue>;
 }
 
 export interface TurnResult {
@@ -44,6 +46,10 @@ export async function deliverTurn(db: PrismaClient, sender: OutboundSender, turn
     events.push(...(await recordInbound(tx, c, turn.inbound, now)));
     const insert = outboxInsert(c, events);
     if (insert) await tx.$executeRaw(insert);
+    if (turn.profileChanges && Object.keys(turn.profileChanges).length > 0) {
+      await tx.$executeRaw`UPDATE contacts SET profile = profile || ${JSON.stringify(turn.profileChanges)}::jsonb,
+                             updated_at = now() WHERE id = ${c.contactId}`;
+    }
     return recordIntents(tx, c, intents);
   });
 

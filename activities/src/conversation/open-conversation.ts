@@ -1,10 +1,24 @@
 import { activityInfo } from '@temporalio/activity';
 import type { ConversationRef, CustomerRef } from '@botflow/contracts';
 import type { PrismaClient } from '@botflow/db';
-import type { BotDefinition } from '@botflow/graph';
+import type { BotDefinition, VarValue } from '@botflow/graph';
 
 export type OpenedConversation =
-  { kind: 'opened'; conversation: ConversationRef; definition: BotDefinition } | { kind: 'unbound'; reason: string };
+  | {
+      kind: 'opened';
+      conversation: ConversationRef;
+      definition: BotDefinition;
+      /** The contact's profile as engine variables: `contact.name`, `contact.phone` and saved fields. */
+      contactVars: Record<string, VarValue>;
+    }
+  | { kind: 'unbound'; reason: string };
+
+interface ContactRow {
+  id: string;
+  name: string | null;
+  phone: string | null;
+  profile: Record<string, VarValue>;
+}
 
 interface ChannelBinding {
   channel_id: string;
@@ -37,7 +51,8 @@ export async function openConversation(
   const execution = activityInfo().workflowExecution;
   if (!execution) throw new Error('openConversation runs only as part of a conversation workflow');
   const { workflowId, runId } = execution;
-  const contactId = await upsertContact(db, binding.organisation_id, input.customer);
+  const contact = await upsertContact(db, binding.organisation_id, input.customer);
+  const contactId = contact.id;
   const [row] = await db.$queryRaw<{ id: string }[]>`
     INSERT INTO conversations (id, workflow_id, run_id, channel_id, contact_id, bot_id, bot_version_id, updated_at)
     VALUES (${`cv_${runId}`}, ${workflowId}, ${runId}, ${binding.channel_id}, ${contactId}, ${binding.bot_id},
@@ -48,6 +63,7 @@ export async function openConversation(
   return {
     kind: 'opened',
     definition: binding.definition,
+    contactVars: contactVars(contact),
     conversation: {
       id: row.id,
       workflowId,
@@ -63,10 +79,18 @@ export async function openConversation(
   };
 }
 
-async function upsertContact(db: PrismaClient, organisationId: string, customer: CustomerRef): Promise<string> {
+function contactVars(contact: ContactRow): Record<string, VarValue> {
+  const vars: Record<string, VarValue> = {};
+  for (const [key, value] of Object.entries(contact.profile)) vars[`contact.${key}`] = value;
+  vars['contact.name'] = contact.name ?? '';
+  vars['contact.phone'] = contact.phone ?? '';
+  return vars;
+}
+
+async function upsertContact(db: PrismaClient, organisationId: string, customer: CustomerRef): Promise<ContactRow> {
   const name = customer.name ?? null;
   const rows = customer.waId
-    ? await db.$queryRaw<{ id: string }[]>`
+    ? await db.$queryRaw<ContactRow[]>`
         INSERT INTO contacts (id, organisation_id, wa_id, business_scoped_user_id, phone, name, updated_at)
         VALUES (gen_random_uuid()::text, ${organisationId}, ${customer.waId}, ${customer.userId ?? null},
                 ${customer.waId}, ${name}, now())
@@ -74,16 +98,16 @@ async function upsertContact(db: PrismaClient, organisationId: string, customer:
           SET name = COALESCE(EXCLUDED.name, contacts.name),
               business_scoped_user_id = COALESCE(contacts.business_scoped_user_id, EXCLUDED.business_scoped_user_id),
               updated_at = now()
-        RETURNING id`
-    : await db.$queryRaw<{ id: string }[]>`
+        RETURNING id, name, phone, profile`
+    : await db.$queryRaw<ContactRow[]>`
         INSERT INTO contacts (id, organisation_id, business_scoped_user_id, name, updated_at)
         VALUES (gen_random_uuid()::text, ${organisationId}, ${customer.userId ?? null}, ${name}, now())
         ON CONFLICT (organisation_id, business_scoped_user_id) DO UPDATE
           SET name = COALESCE(EXCLUDED.name, contacts.name), updated_at = now()
-        RETURNING id`;
-  const id = rows[0]?.id;
-  if (!id) throw new Error('contact row was not written');
-  return id;
+        RETURNING id, name, phone, profile`;
+  const row = rows[0];
+  if (!row) throw new Error('contact row was not written');
+  return row;
 }
 
 export async function loadBotDefinition(db: PrismaClient, botVersionId: string): Promise<BotDefinition> {
@@ -91,4 +115,14 @@ export async function loadBotDefinition(db: PrismaClient, botVersionId: string):
     SELECT definition FROM bot_versions WHERE id = ${botVersionId}`;
   if (!row) throw new Error(`bot version ${botVersionId} does not exist`);
   return row.definition;
+}
+
+/** A running conversation moved to another version of its bot at a question (the owner asked for it). */
+export async function recordVersionMove(
+  db: PrismaClient,
+  input: { conversationId: string; botVersionId: string },
+): Promise<void> {
+  await db.$executeRaw`
+    UPDATE conversations SET bot_version_id = ${input.botVersionId}, updated_at = now()
+    WHERE id = ${input.conversationId}`;
 }

@@ -4,6 +4,7 @@ import type { PrismaClient } from '@botflow/db';
 import type { OutboundContent } from '@botflow/graph';
 import { GraphApiError, type SendRequest } from '@botflow/whatsapp';
 import { outboxInsert } from './outbox.ts';
+import { sendContent } from './send-content.ts';
 
 export interface OutboundSender {
   /** Sends through the Graph API of the conversation's number; throws GraphApiError. */
@@ -56,8 +57,7 @@ export async function sendOutbound(
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
     to: c.recipient,
-    type: 'text',
-    text: { body: intent.content.text },
+    ...sendContent(intent.content),
     biz_opaque_callback_data: intent.key,
     ...(intent.replyTo ? { context: { message_id: intent.replyTo.id } } : {}),
   };

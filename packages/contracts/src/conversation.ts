@@ -31,6 +31,10 @@ export interface InboundSignal {
   type: string;
   text: string;
   optionId?: string;
+  /** For location messages. */
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  /** For image, document, audio, video and sticker messages. */
+  media?: { id: string; mimeType?: string };
   /** Meta's timestamp of the message (epoch ms). */
   sentAt: number;
   /** When our API received the webhook (epoch ms): the start of the response-time clock. */
@@ -52,13 +56,27 @@ export interface ConversationInput {
 /** Everything a conversation needs to go on in a new run: kept small, it is the next run's input. */
 export interface CarriedConversation {
   conversation: ConversationRef;
-  engine: { waitingAt: string | null; waitDeadline: number | null; vars: Record<string, string> };
+  /** The engine's state (`@botflow/graph` EngineState) minus `ended`: plain JSON. */
+  engine: CarriedEngine;
   lastActivityAt: number;
   turn: number;
   /** Recently seen message ids, newest last, so a late duplicate is still recognised after continue-as-new. */
   seenMessageIds: string[];
   /** Messages received but not yet handled when the run continued as new. */
   pending: InboundSignal[];
+  pendingMove?: VersionMove | null;
+}
+
+export type CarriedValue = string | number | boolean | null | CarriedValue[] | { [key: string]: CarriedValue };
+
+export interface CarriedEngine {
+  waitingAt: string | null;
+  waitDeadline: number | null;
+  vars: Record<string, CarriedValue>;
+  sleeping?: { node: string; until: number } | null;
+  handoff?: { node: string; reason: string } | null;
+  callStack?: { node: string; port: string }[];
+  memory?: Record<string, CarriedValue>;
 }
 
 /** The conversation's identity in the database and the bot version it is pinned to. */
@@ -78,6 +96,19 @@ export interface ConversationRef {
 
 export const inboundMessageSignal = defineSignal<[InboundSignal]>('inboundMessage');
 
+/** The owner published a version and chose to move running conversations to it at their next question. */
+export interface VersionMove {
+  botVersionId: string;
+  version: number;
+  /** Old node id → new node id, for questions that were renamed; unmapped questions keep their id. */
+  nodeMapping?: Record<string, string>;
+}
+
+export const moveToVersionSignal = defineSignal<[VersionMove]>('moveToVersion');
+
+/** The human who took the conversation over hands it back to the bot. */
+export const releaseHandoffSignal = defineSignal<[{ releasedBy?: string }]>('releaseHandoff');
+
 export interface ConversationStatus {
   conversationId: string | null;
   botVersion: number | null;
@@ -85,6 +116,10 @@ export interface ConversationStatus {
   turn: number;
   pending: number;
   ended: { outcome: string } | null;
+  /** Set while a human has the conversation. */
+  handoff?: { node: string; reason: string } | null;
+  /** A version move the owner asked for that waits for the conversation's next question. */
+  pendingMove?: VersionMove | null;
 }
 
 export const conversationStatusQuery = defineQuery<ConversationStatus>('status');

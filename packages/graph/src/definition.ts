@@ -1,3 +1,5 @@
+import type { VarValue, VariableDecl } from './variables.ts';
+
 /**
  * A compiled bot: what a conversation workflow runs. Immutable once published and identified by its content hash,
  * so a running conversation keeps interpreting exactly the definition it started with.
@@ -7,18 +9,24 @@ export interface BotDefinition {
   entry: string;
   nodes: Record<string, NodeSpec>;
   settings: BotSettings;
+  /** Declared variables (conversation and contact scopes); absent in definitions compiled before variables existed. */
+  variables?: VariableDecl[];
 }
 
 export interface BotSettings {
-  /** A conversation with no customer message for this long ends with the outcome "timeout". */
+  /** A conversation with no customer message for this long ends with the outcome "abandoned". */
   sessionTimeoutSeconds: number;
+  /** Messages arriving within this window of each other form one turn (burst debounce); 0 or absent: off. */
+  debounceMs?: number;
+  /** The bot's own fields (opening hours, address, …), read-only in expressions and templates as `bot.<name>`. */
+  fields?: Record<string, VarValue>;
 }
 
 export interface NodeSpec {
   type: string;
-  /** Options of the node type (validated at compile time against the type's schema). */
+  /** Options of the node type, validated and completed with defaults at compile time. */
   options: Record<string, unknown>;
-  /** Outgoing edges by port name (`next`, `timeout`, a branch case id, …) to node ids. */
+  /** Outgoing edges by port name (`next`, `timeout`, `error`, a case id, …) to node ids. */
   next: Record<string, string>;
 }
 
@@ -31,8 +39,34 @@ export interface PinnedBot {
   definition: BotDefinition;
 }
 
+export interface ReplyButton {
+  id: string;
+  title: string;
+}
+
+export interface ListRow {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export type MediaType = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
 /** What the bot says; the channel turns it into a WhatsApp message. */
-export type OutboundContent = { kind: 'text'; text: string };
+export type OutboundContent =
+  | { kind: 'text'; text: string }
+  | { kind: 'buttons'; body: string; header?: string; footer?: string; buttons: ReplyButton[] }
+  | {
+      kind: 'list';
+      body: string;
+      button: string;
+      header?: string;
+      footer?: string;
+      sections: { title?: string; rows: ListRow[] }[];
+    }
+  | { kind: 'media'; mediaType: MediaType; link: string; caption?: string; filename?: string }
+  | { kind: 'template'; name: string; language: string; bodyParameters: string[] }
+  | { kind: 'location_request'; body: string };
 
 /** A customer's message as the engine sees it. */
 export interface InboundMessage {
@@ -42,5 +76,9 @@ export interface InboundMessage {
   text: string;
   /** For replies to buttons or lists: the id of the option chosen. */
   optionId?: string;
+  /** For location messages. */
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  /** For image, document, audio, video and sticker messages: Meta's media id and its MIME type. */
+  media?: { id: string; mimeType?: string };
   receivedAt: number;
 }

@@ -1,6 +1,10 @@
-import type { BotDefinition, InboundMessage, OutboundContent } from './definition.ts';
-import type { NodeContext, NodeStep } from './node-runtime.ts';
+import type { InboundMessage, OutboundContent } from './definition.ts';
+import { nodeContext, type EngineEnv, type TurnEffects } from './engine-context.ts';
+import type { EffectRequest, EffectResult, NodeContext, NodeRuntime, NodeStep } from './node-runtime.ts';
 import { NODE_RUNTIMES } from './nodes/runtime-registry.ts';
+import type { VarValue } from './variables.ts';
+
+export type { EngineEnv } from './engine-context.ts';
 
 /** Where a conversation stands in its bot. Plain JSON: it is carried across continue-as-new. */
 export interface EngineState {
@@ -8,110 +12,233 @@ export interface EngineState {
   waitingAt: string | null;
   /** When the current wait times out (epoch ms, workflow time), if it does. */
   waitDeadline: number | null;
-  vars: Record<string, string>;
+  /** Conversation variables by name, contact profile fields as `contact.<name>`. */
+  vars: Record<string, VarValue>;
   ended: { outcome: string } | null;
+  /** A wait node pausing the bot until a moment; customer messages wait meanwhile. */
+  sleeping?: { node: string; until: number } | null;
+  /** A side effect the workflow must run before the bot goes on. */
+  pendingEffect?: { node: string; request: EffectRequest } | null;
+  /** A human has the conversation; the bot is silent until released. */
+  handoff?: { node: string; reason: string } | null;
+  /** Sub-flow calls in progress, innermost last: where each `return` goes back to. */
+  callStack?: { node: string; port: string }[];
+  /** The paused node's memory (attempts so far, …). */
+  memory?: Record<string, VarValue>;
+  /** The last node failure, for whoever debugs the conversation. */
+  lastError?: { node: string; message: string } | null;
 }
 
-export interface EngineResult {
+export interface EngineResult extends TurnEffects {
   state: EngineState;
-  outputs: OutboundContent[];
+  /** Set when the bot paused for a side effect: run it, then call completeEffect. */
+  effect: EffectRequest | null;
+  /** False when the engine could not take the message now (sleeping or an effect pending): offer it again later. */
+  consumed: boolean;
 }
 
-/** More node visits than this in one turn without waiting for the customer means a loop: stop it. */
+/** More node visits than this in one engine call without pausing means a loop: stop it. */
 export const MAX_STEPS_PER_TURN = 200;
 
-export function initialState(vars: Record<string, string> = {}): EngineState {
+export function initialState(vars: Record<string, VarValue> = {}): EngineState {
   return { waitingAt: null, waitDeadline: null, vars: { ...vars }, ended: null };
+}
+
+/** Why the bot cannot take a customer message right now, or null when it can. */
+export function pausedFor(state: EngineState): 'sleep' | 'effect' | 'handoff' | null {
+  if (state.pendingEffect) return 'effect';
+  if (state.sleeping) return 'sleep';
+  if (state.handoff) return 'handoff';
+  return null;
 }
 
 /**
  * A customer message arrived. Before the bot has started, it starts from its entry node; when a node waits, that node
- * takes the message; either way the bot then runs to its next wait or its end.
+ * takes the message; either way the bot then runs to its next pause or its end. During a hand-over the message is
+ * taken (a human reads it) but the bot says nothing.
  */
-export function receive(def: BotDefinition, state: EngineState, message: InboundMessage, now: number): EngineResult {
-  const next = clone(state);
-  if (next.ended) return { state: next, outputs: [] };
-  if (next.waitingAt === null) return advance(def, next, def.entry, now);
-  return resume(def, next, next.waitingAt, now, (runtime, ctx, options) =>
+export function receive(env: EngineEnv, state: EngineState, message: InboundMessage, now: number): EngineResult {
+  const run = new Run(env, state, now);
+  if (run.state.ended || run.state.handoff) return run.result();
+  if (run.state.pendingEffect || run.state.sleeping) return { ...run.result(), consumed: false };
+  run.state.vars['last_message'] = message.text;
+  if (run.state.waitingAt === null) return run.visit(env.definition.entry);
+  return run.resume(run.state.waitingAt, (runtime, ctx, options) =>
     runtime.receive ? runtime.receive(ctx, options, message) : { kind: 'continue', port: 'next' },
   );
 }
 
 /** The current wait's deadline passed with no answer. */
-export function expire(def: BotDefinition, state: EngineState, now: number): EngineResult {
-  const next = clone(state);
-  if (next.ended || next.waitingAt === null || next.waitDeadline === null || now < next.waitDeadline) {
-    return { state: next, outputs: [] };
-  }
-  return resume(def, next, next.waitingAt, now, (runtime, ctx, options) =>
+export function expire(env: EngineEnv, state: EngineState, now: number): EngineResult {
+  const run = new Run(env, state, now);
+  const s = run.state;
+  if (s.ended || s.waitingAt === null || s.waitDeadline === null || now < s.waitDeadline) return run.result();
+  return run.resume(s.waitingAt, (runtime, ctx, options) =>
     runtime.timeout ? runtime.timeout(ctx, options) : { kind: 'continue', port: 'timeout' },
   );
 }
 
-type Resumer = (runtime: (typeof NODE_RUNTIMES)[string], ctx: NodeContext, options: never) => NodeStep;
-
-function resume(def: BotDefinition, state: EngineState, nodeId: string, now: number, decide: Resumer): EngineResult {
-  const outputs: OutboundContent[] = [];
-  const node = def.nodes[nodeId];
-  const runtime = node && NODE_RUNTIMES[node.type];
-  state.waitingAt = null;
-  state.waitDeadline = null;
-  if (!node || !runtime) return finish(state, outputs, 'unknown_node');
-  const step = decide(runtime, context(state, outputs), node.options as never);
-  return follow(def, state, nodeId, step, now, outputs, 1);
+/** A wait node's moment came. */
+export function wake(env: EngineEnv, state: EngineState, now: number): EngineResult {
+  const run = new Run(env, state, now);
+  const sleeping = run.state.sleeping;
+  if (run.state.ended || !sleeping || now < sleeping.until) return run.result();
+  run.state.sleeping = null;
+  return run.resume(sleeping.node, (runtime, ctx, options) =>
+    runtime.wake ? runtime.wake(ctx, options) : { kind: 'continue', port: 'next' },
+  );
 }
 
-function advance(def: BotDefinition, state: EngineState, nodeId: string, now: number): EngineResult {
-  return visit(def, state, nodeId, now, [], 0);
+/** The side effect the bot paused for finished (successfully or not, after its retries). */
+export function completeEffect(env: EngineEnv, state: EngineState, result: EffectResult, now: number): EngineResult {
+  const run = new Run(env, state, now);
+  const pending = run.state.pendingEffect;
+  if (run.state.ended || !pending) return run.result();
+  run.state.pendingEffect = null;
+  return run.resume(pending.node, (runtime, ctx, options) => {
+    if (runtime.complete) return runtime.complete(ctx, options, result);
+    return result.ok ? { kind: 'continue', port: 'next' } : failed(pending.node, run, result.error);
+  });
 }
 
-function visit(
-  def: BotDefinition,
-  state: EngineState,
-  nodeId: string,
-  now: number,
-  outputs: OutboundContent[],
-  steps: number,
-): EngineResult {
-  if (steps >= MAX_STEPS_PER_TURN) return finish(state, outputs, 'loop_limit');
-  const node = def.nodes[nodeId];
-  const runtime = node && NODE_RUNTIMES[node.type];
-  if (!node || !runtime) return finish(state, outputs, 'unknown_node');
-  const step = runtime.enter(context(state, outputs), node.options as never);
-  return follow(def, state, nodeId, step, now, outputs, steps + 1);
+/** The human who took over hands the conversation back to the bot. */
+export function release(env: EngineEnv, state: EngineState, now: number): EngineResult {
+  const run = new Run(env, state, now);
+  const handoff = run.state.handoff;
+  if (run.state.ended || !handoff) return run.result();
+  run.state.handoff = null;
+  return run.resume(handoff.node, (runtime, ctx, options) =>
+    runtime.release ? runtime.release(ctx, options) : { kind: 'continue', port: 'next' },
+  );
 }
 
-function follow(
-  def: BotDefinition,
-  state: EngineState,
-  nodeId: string,
-  step: NodeStep,
-  now: number,
-  outputs: OutboundContent[],
-  steps: number,
-): EngineResult {
-  if (step.kind === 'end') return finish(state, outputs, step.outcome);
-  if (step.kind === 'wait') {
-    state.waitingAt = nodeId;
-    state.waitDeadline = step.timeoutSeconds === undefined ? null : now + step.timeoutSeconds * 1000;
-    return { state, outputs };
+function failed(node: string, run: Run, message: string): NodeStep {
+  run.state.lastError = { node, message };
+  return { kind: 'continue', port: 'error' };
+}
+
+type Decide = (runtime: NodeRuntime<never>, ctx: NodeContext, options: never) => NodeStep;
+
+/** One engine call: walks nodes from a starting point to the next pause, collecting what the bot says. */
+class Run {
+  readonly state: EngineState;
+  private readonly effects: TurnEffects = { outputs: [], profileChanges: {} };
+  private effect: EffectRequest | null = null;
+  private steps = 0;
+
+  private readonly env: EngineEnv;
+  private readonly now: number;
+
+  constructor(env: EngineEnv, state: EngineState, now: number) {
+    this.env = env;
+    this.now = now;
+    this.state = clone(state);
   }
-  const target = def.nodes[nodeId]?.next[step.port];
-  if (target === undefined) return finish(state, outputs, step.port === 'next' ? 'completed' : 'dead_end');
-  return visit(def, state, target, now, outputs, steps);
+
+  result(): EngineResult {
+    return { state: this.state, ...this.effects, effect: this.effect, consumed: true };
+  }
+
+  resume(nodeId: string, decide: Decide): EngineResult {
+    this.state.waitingAt = null;
+    this.state.waitDeadline = null;
+    const memory = this.state.memory ?? {};
+    this.state.memory = undefined;
+    this.steps = 1;
+    return this.step(nodeId, memory, decide);
+  }
+
+  visit(nodeId: string): EngineResult {
+    if (this.steps >= MAX_STEPS_PER_TURN) return this.finish('loop_limit');
+    this.steps += 1;
+    return this.step(nodeId, {}, (runtime, ctx, options) => runtime.enter(ctx, options));
+  }
+
+  private step(nodeId: string, memory: Record<string, VarValue>, decide: Decide): EngineResult {
+    const node = this.env.definition.nodes[nodeId];
+    const runtime = node && NODE_RUNTIMES[node.type];
+    if (!node || !runtime) return this.finish('unknown_node');
+    const ctx = nodeContext(this.env, this.state.vars, memory, nodeId, this.now, this.effects);
+    let next: NodeStep;
+    try {
+      next = decide(runtime, ctx, node.options as never);
+    } catch (err) {
+      next = failed(nodeId, this, err instanceof Error ? err.message : String(err));
+    }
+    return this.follow(nodeId, next, memory);
+  }
+
+  private follow(nodeId: string, step: NodeStep, memory: Record<string, VarValue>): EngineResult {
+    const s = this.state;
+    switch (step.kind) {
+      case 'end':
+        return this.finish(step.outcome);
+      case 'wait':
+        s.waitingAt = nodeId;
+        s.waitDeadline = step.timeoutSeconds === undefined ? null : this.now + step.timeoutSeconds * 1000;
+        return this.pause(memory);
+      case 'sleep':
+        s.sleeping = { node: nodeId, until: step.until };
+        return this.pause(memory);
+      case 'effect':
+        s.pendingEffect = { node: nodeId, request: step.effect };
+        this.effect = step.effect;
+        return this.pause(memory);
+      case 'handoff':
+        s.handoff = { node: nodeId, reason: step.reason };
+        return this.pause(memory);
+      case 'goto':
+        return this.visit(step.node);
+      case 'call':
+        s.callStack = [...(s.callStack ?? []), { node: nodeId, port: step.returnPort }];
+        return this.visit(step.entry);
+      case 'return': {
+        const caller = s.callStack?.at(-1);
+        if (!caller) return this.finish('completed');
+        s.callStack = s.callStack?.slice(0, -1);
+        return this.follow(caller.node, { kind: 'continue', port: caller.port }, {});
+      }
+      case 'continue': {
+        const target = this.env.definition.nodes[nodeId]?.next[step.port];
+        if (target !== undefined) return this.visit(target);
+        return this.finish(UNCONNECTED_OUTCOME[step.port] ?? 'dead_end');
+      }
+    }
+  }
+
+  private pause(memory: Record<string, VarValue>): EngineResult {
+    if (Object.keys(memory).length > 0) this.state.memory = memory;
+    return this.result();
+  }
+
+  private finish(outcome: string): EngineResult {
+    const s = this.state;
+    s.ended = { outcome };
+    s.waitingAt = null;
+    s.waitDeadline = null;
+    s.sleeping = null;
+    s.pendingEffect = null;
+    s.handoff = null;
+    s.memory = undefined;
+    return this.result();
+  }
 }
 
-function finish(state: EngineState, outputs: OutboundContent[], outcome: string): EngineResult {
-  state.ended = { outcome };
-  state.waitingAt = null;
-  state.waitDeadline = null;
-  return { state, outputs };
-}
-
-function context(state: EngineState, outputs: OutboundContent[]): NodeContext {
-  return { vars: state.vars, say: (content) => outputs.push(content) };
-}
+/** Leaving through a port with no edge ends the conversation with this outcome. */
+const UNCONNECTED_OUTCOME: Record<string, string> = {
+  next: 'completed',
+  error: 'error',
+  timeout: 'timeout',
+  invalid: 'invalid_answer',
+};
 
 function clone(state: EngineState): EngineState {
-  return { ...state, vars: { ...state.vars }, ended: state.ended ? { ...state.ended } : null };
+  return structuredCloneJson(state);
 }
+
+/** Engine state is plain JSON; copying it this way keeps engine calls free of shared mutable state. */
+function structuredCloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export type { OutboundContent };

@@ -1,6 +1,16 @@
 export * from './definition.ts';
 export * from './engine.ts';
 export * from './template.ts';
-export type { NodeContext, NodeRuntime, NodeStep } from './node-runtime.ts';
+export * from './variables.ts';
+export { EFFECT_TYPES, effectActivityName } from './node-runtime.ts';
+export type {
+  EffectRequest,
+  EffectResult,
+  EffectType,
+  NodeContext,
+  NodeRuntime,
+  NodeStep,
+  RetrySpec,
+} from './node-runtime.ts';
 export { NODE_RUNTIMES } from './nodes/runtime-registry.ts';
 export { DEMO_BOT } from './demo-bot.ts';

@@ -99,3 +99,10 @@ export const interactiveList = z.object({
       }),
   }),
 });
+
+/** Asks the customer to share their location with one tap. */
+export const interactiveLocationRequest = z.object({
+  type: z.literal('location_request_message'),
+  body: textObject(LIMITS.textBody),
+  action: z.object({ name: z.literal('send_location') }),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { interactiveButtons, interactiveList } from './interactive-schemas.ts';
+import { interactiveButtons, interactiveList, interactiveLocationRequest } from './interactive-schemas.ts';
 import { caption, filename, LIMITS, mediaReference, text } from './send-limits.ts';
 
 export const SEND_MESSAGE_TYPES = [
@@ -29,7 +29,9 @@ const coordinate = (limit: number) =>
 /** The object each message `type` requires, keyed by type. */
 export const CONTENT_SCHEMAS: Record<(typeof SEND_MESSAGE_TYPES)[number], z.ZodType> = {
   text: z.object({ text: z.object({ body: text(LIMITS.textBody), preview_url: z.boolean().optional() }) }),
-  interactive: z.object({ interactive: z.discriminatedUnion('type', [interactiveButtons, interactiveList]) }),
+  interactive: z.object({
+    interactive: z.discriminatedUnion('type', [interactiveButtons, interactiveList, interactiveLocationRequest]),
+  }),
   template: z.object({
     template: z.object({
       name: z.string().min(1).max(512),

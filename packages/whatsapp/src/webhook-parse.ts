@@ -11,6 +11,8 @@ export interface ParsedInboundMessage {
   /** The text a bot reads: body, reply title, caption, location name…; '' when there is none. */
   text: string;
   optionId?: string;
+  location?: ReadableContent['location'];
+  media?: ReadableContent['media'];
   /** Meta's send time, epoch ms. */
   sentAt: number;
   customer: { waId?: string; userId?: string; name?: string };
@@ -119,8 +121,19 @@ export function parseWebhook(body: unknown): ParsedWebhook {
   return result;
 }
 
+export interface ReadableContent {
+  text: string;
+  optionId?: string;
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  media?: { id: string; mimeType?: string };
+}
+
+function mediaOf(media: { id: string; mime_type?: string }): ReadableContent['media'] {
+  return { id: media.id, ...(media.mime_type ? { mimeType: media.mime_type } : {}) };
+}
+
 /** What a bot reads from each kind of message. */
-export function readableContent(message: InboundMessage): { text: string; optionId?: string } {
+export function readableContent(message: InboundMessage): ReadableContent {
   switch (message.type) {
     case 'text':
       return { text: message.text.body };
@@ -131,18 +144,27 @@ export function readableContent(message: InboundMessage): { text: string; option
     case 'button':
       return { text: message.button.text, optionId: message.button.payload };
     case 'image':
-      return { text: message.image.caption ?? '' };
+      return { text: message.image.caption ?? '', media: mediaOf(message.image) };
     case 'video':
-      return { text: message.video.caption ?? '' };
+      return { text: message.video.caption ?? '', media: mediaOf(message.video) };
     case 'document':
-      return { text: message.document.caption ?? message.document.filename ?? '' };
-    case 'location':
+      return { text: message.document.caption ?? message.document.filename ?? '', media: mediaOf(message.document) };
+    case 'audio':
+      return { text: '', media: mediaOf(message.audio) };
+    case 'sticker':
+      return { text: '', media: mediaOf(message.sticker) };
+    case 'location': {
+      const { latitude, longitude, name, address } = message.location;
       return {
-        text:
-          message.location.name ??
-          message.location.address ??
-          `${message.location.latitude},${message.location.longitude}`,
+        text: name ?? address ?? `${latitude},${longitude}`,
+        location: {
+          latitude: Number(latitude),
+          longitude: Number(longitude),
+          ...(name ? { name } : {}),
+          ...(address ? { address } : {}),
+        },
       };
+    }
     case 'contacts':
       return { text: message.contacts.map((c) => c.name.formatted_name).join(', ') };
     case 'reaction':

@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import type { Logger } from '@botflow/service-kit';
 import type { ApiConfig } from './config.ts';
 import type { ApiDependencies } from './dependencies.ts';
+import { botsApiRoutes } from './bots/bots-api.ts';
+import { conversationRoutes } from './conversations/conversation-routes.ts';
 import { AcceptedMessages } from './webhooks/accepted-messages.ts';
 import { ChannelDirectory } from './webhooks/channel-directory.ts';
 import { ReplyLagGauge } from './webhooks/reply-lag-gauge.ts';
@@ -23,5 +25,7 @@ export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logg
       maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
       overloaded: () => replyLag.overloaded(),
     }),
+    botsApiRoutes({ db: deps.db, temporal: deps.temporal, log: log.child({ route: 'bots' }) }),
+    conversationRoutes(deps.db, deps.temporal),
   ];
 }

@@ -23,6 +23,7 @@ export function optionsOf(entry: TranscriptEntryJson): Option[] {
   const sent = entry.message as SendRequest;
   if (entry.direction !== 'outbound' || sent.type !== 'interactive') return [];
   const i = sent.interactive;
+  if (i.type === 'location_request_message') return [];
   return i.type === 'button'
     ? i.action.buttons.map((b) => ({ kind: 'button', id: b.reply.id, title: b.reply.title }))
     : i.action.sections.flatMap((s) =>
@@ -56,6 +57,7 @@ function outboundText(sent: SendRequest): string {
       return sent.text.body;
     case 'interactive': {
       const i = sent.interactive;
+      if (i.type === 'location_request_message') return `${i.body.text}\n      [📍 Send location]`;
       const header = i.header?.type === 'text' ? `${i.header.text}\n      ` : '';
       const footer = i.footer ? `\n      (${i.footer.text})` : '';
       return `${header}${i.body.text}${footer}${i.type === 'list' ? `\n      [${i.action.button}]` : ''}`;

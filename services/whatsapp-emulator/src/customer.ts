@@ -92,6 +92,7 @@ function answeredMessage(chat: Chat, content: InboundContent): string | undefine
 
 function offeredOptions(sent: Extract<SendRequest, { type: 'interactive' }>): string[] {
   const i = sent.interactive;
+  if (i.type === 'location_request_message') return [];
   return i.type === 'button'
     ? i.action.buttons.map((b) => b.reply.id)
     : i.action.sections.flatMap((s) => s.rows.map((r) => r.id));

@@ -21,6 +21,10 @@ export function renderOutbound(request: SendRequest, replyAction: string): SafeH
       return html`<p>${request.text.body}</p>`;
     case 'interactive': {
       const i = request.interactive;
+      if (i.type === 'location_request_message') {
+        return html`<p>${i.body.text}</p>
+          <p class="media">[📍 Send location]</p>`;
+      }
       const header =
         i.header?.type === 'text'
           ? html`<p class="header">${i.header.text}</p>`

@@ -28,6 +28,21 @@ const schema = z.object({
   /** Outbox relay: rows per Kafka batch, and the pause when there was nothing to publish. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   OUTBOX_IDLE_POLL_MS: z.coerce.number().int().positive().default(100),
+  /** Signing secrets of outgoing webhook nodes, by the name a node's `secretRef` gives: a JSON object. */
+  WEBHOOK_SECRETS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string(), z.string().min(16)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected a JSON object of secret names to secrets of at least 16 characters',
+        });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -69,7 +69,7 @@ const sender = createOutboundSender({
   reconcileGraceMs: config.SEND_RECONCILE_GRACE_MS,
   observeResponseTime: (ms) => replyLag.record(ms),
 });
-const worker = await createWorker(config, connection, { db, sender, log });
+const worker = await createWorker(config, connection, { db, sender, log, webhookSecrets: config.WEBHOOK_SECRETS });
 
 const app = express();
 app.use(

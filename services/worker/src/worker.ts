@@ -1,5 +1,12 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
-import { createConversationActivities, createSystemActivities, type OutboundSender } from '@botflow/activities';
+import {
+  createConversationActivities,
+  createEffectActivities,
+  createSystemActivities,
+  offlineKnowledgeSource,
+  offlineLanguageModel,
+  type OutboundSender,
+} from '@botflow/activities';
 import type { PrismaClient } from '@botflow/db';
 import type { Logger } from '@botflow/service-kit';
 import type { WorkerConfig } from './config.ts';
@@ -10,12 +17,19 @@ export interface WorkerDeps {
   db: PrismaClient;
   sender: OutboundSender;
   log: Logger;
+  webhookSecrets?: Record<string, string>;
 }
 
 export function createActivities(identity: string, deps: WorkerDeps) {
   return {
     ...createSystemActivities({ workerIdentity: identity }),
     ...createConversationActivities(deps),
+    // The offline providers until the LLM and knowledge-base providers are configured (later issues).
+    ...createEffectActivities({
+      languageModel: offlineLanguageModel,
+      knowledge: offlineKnowledgeSource,
+      webhookSecrets: (name) => deps.webhookSecrets?.[name],
+    }),
   };
 }
 

@@ -9,27 +9,44 @@ import {
 } from '@temporalio/workflow';
 import {
   conversationStatusQuery,
+  customerKey,
   inboundMessageSignal,
+  moveToVersionSignal,
+  releaseHandoffSignal,
   type CarriedConversation,
   type ConversationInput,
   type ConversationRef,
   type InboundSignal,
+  type VersionMove,
 } from '@botflow/contracts';
-import { initialState, type BotDefinition, type EngineState } from '@botflow/graph';
+import {
+  completeEffect,
+  initialState,
+  release,
+  type BotDefinition,
+  type EngineEnv,
+  type EngineState,
+  type VarValue,
+} from '@botflow/graph';
 import { conversationActivities as act } from './activities.ts';
 import { DeadlineWatcher } from './deadline-watcher.ts';
+import { runEffect } from './effects.ts';
 import { SeenMessageIds } from './seen-message-ids.ts';
-import { planTurn, type PlannedTurn } from './turn.ts';
 import { timeoutTurn } from './timeout-turn.ts';
+import { planTurn, plannedFrom, type PlannedTurn } from './turn.ts';
+import { movedEngine } from './version-move.ts';
 
 export interface ConversationResult {
   outcome: string;
   turns: number;
 }
 
+/** A burst of messages is merged for at most this many debounce windows, so a chatty customer still gets answers. */
+const MAX_DEBOUNCE_WINDOWS = 5;
+
 /**
  * One customer's conversation with a bot: takes their messages one turn at a time, in order, each exactly once,
- * and runs the pinned bot definition; every side effect happens in the deliverTurn activity.
+ * and runs the pinned bot definition; every side effect happens in activities.
  */
 export async function conversation(input: ConversationInput): Promise<ConversationResult> {
   const carried = input.carried;
@@ -40,9 +57,18 @@ export async function conversation(input: ConversationInput): Promise<Conversati
   let lastActivityAt = carried?.lastActivityAt ?? Date.now();
   let ref: ConversationRef | null = carried?.conversation ?? null;
   let definition: BotDefinition | null = null;
+  let pendingMove: VersionMove | null = carried?.pendingMove ?? null;
+  let moveTarget: { botVersionId: string; definition: BotDefinition } | null = null;
+  let releaseRequested = false;
 
   setHandler(inboundMessageSignal, (message) => {
     if (seen.add(message.id)) inbox.push(message);
+  });
+  setHandler(moveToVersionSignal, (move) => {
+    if (ref === null || move.botVersionId !== ref.botVersionId) pendingMove = move;
+  });
+  setHandler(releaseHandoffSignal, () => {
+    if (engine.handoff) releaseRequested = true;
   });
   setHandler(conversationStatusQuery, () => ({
     conversationId: ref?.id ?? null,
@@ -51,73 +77,129 @@ export async function conversation(input: ConversationInput): Promise<Conversati
     turn,
     pending: inbox.length,
     ended: engine.ended,
+    handoff: engine.handoff ?? null,
+    pendingMove,
   }));
 
+  const env = (): EngineEnv => ({ definition: requireDefinition(), contactKey: customerKey(input.customer) });
   const sessionDeadline = () => lastActivityAt + (definition?.settings.sessionTimeoutSeconds ?? 86400) * 1000;
-  const watcher = new DeadlineWatcher(() => Math.min(engine.waitDeadline ?? Infinity, sessionDeadline()));
+  const watcher = new DeadlineWatcher(() =>
+    Math.min(engine.waitDeadline ?? Infinity, engine.sleeping?.until ?? Infinity, sessionDeadline()),
+  );
   const watching = watcher.run();
+  const hasWork = () => (inbox.length > 0 && !engine.sleeping) || watcher.due || releaseRequested;
 
   for (;;) {
-    await condition(() => inbox.length > 0 || watcher.due || workflowInfo().continueAsNewSuggested);
-    if (inbox.length > 0 || watcher.due) {
+    await condition(() => hasWork() || workflowInfo().continueAsNewSuggested);
+    if (hasWork()) {
       const outcome = await takeTurn();
       if (outcome !== null) return end({ outcome, turns: turn });
     }
     // Checked even when nothing was answered: a flood of duplicates grows the history without making turns.
     if (workflowInfo().continueAsNewSuggested) {
       if (ref === null) return handOver({ phoneNumberId: input.phoneNumberId, customer: input.customer });
+      const { ended: _ended, pendingEffect: _effect, lastError: _error, ...rest } = engine;
       const next: CarriedConversation = {
         conversation: ref,
-        engine: { waitingAt: engine.waitingAt, waitDeadline: engine.waitDeadline, vars: engine.vars },
+        engine: rest,
         lastActivityAt,
         turn,
         seenMessageIds: [],
         pending: [],
+        pendingMove,
       };
       return handOver({ ...input, carried: next });
     }
   }
 
-  /** One turn: every queued message (or the deadline that passed) through the bot, then its effects. */
+  /** One turn: queued messages (or a deadline, or a release) through the bot, its side effects, its replies. */
   async function takeTurn(): Promise<string | null> {
     if (definition === null) {
       const pinned = await pinBot(ref);
       if (pinned === null) return 'unbound';
       ({ ref, definition } = pinned);
     }
-    const current = requirePinned(ref);
+    if (inbox.length > 0 && !engine.sleeping) await debounce();
+    if (pendingMove && pendingMove.botVersionId !== ref?.botVersionId) await applyVersionMove(pendingMove);
     const now = Date.now();
     let planned: PlannedTurn;
-    if (inbox.length > 0) {
-      planned = planTurn(definition, engine, inbox.splice(0), now);
+    if (releaseRequested && engine.handoff) {
+      planned = plannedFrom(release(env(), engine, now));
+    } else if (inbox.length > 0 && !engine.sleeping) {
+      planned = planTurn(env(), engine, inbox.splice(0), now);
       inbox.unshift(...planned.leftover);
       lastActivityAt = now;
     } else {
-      planned = timeoutTurn(definition, engine, now, sessionDeadline());
+      planned = timeoutTurn(env(), engine, now, sessionDeadline());
     }
+    releaseRequested = false;
     watcher.due = false;
-    engine = planned.engine;
-    if (planned.inbound.length > 0 || planned.outbound.length > 0 || engine.ended) {
-      turn += 1;
-      try {
-        await act.deliverTurn({
-          conversation: current,
-          // The conversation's own id: unique per conversation, kept across continue-as-new with its turn count.
-          turnKey: `${current.id}:${turn}`,
-          isFirstTurn: turn === 1,
-          inbound: planned.inbound,
-          outbound: planned.outbound,
-          ended: engine.ended,
-        });
-      } catch (err) {
-        if (!(err instanceof ActivityFailure)) throw err;
-        // Retried for half an hour already: the bot moves on rather than failing the whole conversation.
-        log.error('a turn could not be delivered', { turn, error: err.message });
-      }
+    await deliver(planned);
+    // A node asked for a side effect: run it, let the bot go on from its result, deliver what it says, repeat.
+    while (engine.pendingEffect && !engine.ended) {
+      const result = await runEffect(engine.pendingEffect.request);
+      await deliver(plannedFrom(completeEffect(env(), engine, result, Date.now()), planned.answering));
     }
     if (engine.ended) return engine.ended.outcome;
     watcher.reschedule();
     return null;
+  }
+
+  async function deliver(planned: PlannedTurn): Promise<void> {
+    engine = planned.engine;
+    const current = requirePinned(ref);
+    const profileChanges: Record<string, VarValue> = planned.profileChanges;
+    const changedProfile = Object.keys(profileChanges).length > 0;
+    if (planned.inbound.length === 0 && planned.outbound.length === 0 && !engine.ended && !changedProfile) return;
+    turn += 1;
+    try {
+      await act.deliverTurn({
+        conversation: current,
+        // The conversation's own id: unique per conversation, kept across continue-as-new with its turn count.
+        turnKey: `${current.id}:${turn}`,
+        isFirstTurn: turn === 1,
+        inbound: planned.inbound,
+        outbound: planned.outbound,
+        ended: engine.ended,
+        ...(changedProfile ? { profileChanges } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      // Retried for half an hour already: the bot moves on rather than failing the whole conversation.
+      log.error('a turn could not be delivered', { turn, error: err.message });
+    }
+  }
+
+  /** Burst debounce: while messages keep coming within the bot's window, wait, so they form one turn. */
+  async function debounce(): Promise<void> {
+    const windowMs = definition?.settings.debounceMs ?? 0;
+    if (windowMs <= 0) return;
+    for (let i = 0; i < MAX_DEBOUNCE_WINDOWS; i++) {
+      const count = inbox.length;
+      if (!(await condition(() => inbox.length > count, windowMs))) return;
+    }
+  }
+
+  /** At a question (or before the first one), the conversation switches to the version the owner moved it to. */
+  async function applyVersionMove(move: VersionMove): Promise<void> {
+    const current = requirePinned(ref);
+    const canMove = engine.waitingAt === null ? turn === 0 : !engine.sleeping && !engine.handoff;
+    if (!canMove) return;
+    if (moveTarget?.botVersionId !== move.botVersionId) {
+      moveTarget = { botVersionId: move.botVersionId, definition: await act.loadBotDefinition(move) };
+    }
+    const next = moveTarget.definition;
+    const moved = movedEngine(engine, next, move);
+    if (moved === null) {
+      log.info('version move waits: this question is not in the new version', { waitingAt: engine.waitingAt });
+      return;
+    }
+    await act.recordVersionMove({ conversationId: current.id, botVersionId: move.botVersionId });
+    engine = moved;
+    moveTarget = null;
+    definition = next;
+    ref = { ...current, botVersion: move.version, botVersionId: move.botVersionId };
+    pendingMove = null;
   }
 
   /** The bot version this conversation runs: chosen when it opens, reloaded by id after continue-as-new. */
@@ -127,7 +209,11 @@ export async function conversation(input: ConversationInput): Promise<Conversati
     if (existing)
       return { ref: existing, definition: await act.loadBotDefinition({ botVersionId: existing.botVersionId }) };
     const opened = await act.openConversation({ phoneNumberId: input.phoneNumberId, customer: input.customer });
-    if (opened.kind === 'opened') return { ref: opened.conversation, definition: opened.definition };
+    if (opened.kind === 'opened') {
+      // Absent in results recorded before contact variables existed.
+      if (turn === 0 && opened.contactVars) engine = { ...engine, vars: { ...opened.contactVars, ...engine.vars } };
+      return { ref: opened.conversation, definition: opened.definition };
+    }
     log.warn('no bot is bound to this number: messages are logged, not answered', { reason: opened.reason });
     await act.recordUnanswered({ phoneNumberId: input.phoneNumberId, messages: inbox.splice(0) });
     return null;
@@ -145,6 +231,11 @@ export async function conversation(input: ConversationInput): Promise<Conversati
   function requirePinned(value: ConversationRef | null): ConversationRef {
     if (value === null) throw new Error('conversation is not pinned to a bot');
     return value;
+  }
+
+  function requireDefinition(): BotDefinition {
+    if (definition === null) throw new Error('conversation has no bot definition');
+    return definition;
   }
 
   async function handOver(nextInput: ConversationInput): Promise<never> {

@@ -1,5 +1,12 @@
 import type { InboundSignal } from '@botflow/contracts';
-import { receive, type BotDefinition, type EngineState, type OutboundContent } from '@botflow/graph';
+import {
+  receive,
+  type EngineEnv,
+  type EngineResult,
+  type EngineState,
+  type OutboundContent,
+  type VarValue,
+} from '@botflow/graph';
 
 export interface PlannedOutbound {
   content: OutboundContent;
@@ -11,28 +18,53 @@ export interface PlannedTurn {
   engine: EngineState;
   inbound: InboundSignal[];
   outbound: PlannedOutbound[];
-  /** Messages that arrived after the bot ended in this turn: they open the customer's next conversation. */
+  profileChanges: Record<string, VarValue>;
+  /** Messages not taken in this turn: after the bot ended (they open the next conversation) or paused. */
   leftover: InboundSignal[];
+  /** The message being answered when the bot paused for a side effect: what follows the effect answers it too. */
+  answering?: { id: string; receivedAt: number };
 }
 
-/** Runs the bot over the messages waiting in the inbox, in arrival order, without side effects. */
-export function planTurn(
-  definition: BotDefinition,
-  engine: EngineState,
-  messages: InboundSignal[],
-  now: number,
-): PlannedTurn {
+/** Runs the bot over the messages waiting in the inbox, in arrival order, until it ends or pauses; no side effects. */
+export function planTurn(env: EngineEnv, engine: EngineState, messages: InboundSignal[], now: number): PlannedTurn {
   let state = engine;
-  const outbound: PlannedOutbound[] = [];
-  const inbound: InboundSignal[] = [];
+  const turn: PlannedTurn = { engine, inbound: [], outbound: [], profileChanges: {}, leftover: [] };
   for (const [index, message] of messages.entries()) {
-    if (state.ended) return { engine: state, inbound, outbound, leftover: messages.slice(index) };
-    inbound.push(message);
-    const result = receive(definition, state, message, now);
-    state = result.state;
-    for (const content of result.outputs) {
-      outbound.push({ content, replyTo: { id: message.id, receivedAt: message.receivedAt } });
+    if (state.ended || state.pendingEffect || state.sleeping) {
+      return { ...turn, engine: state, leftover: messages.slice(index) };
     }
+    const result = receive(env, state, toInbound(message), now);
+    if (!result.consumed) return { ...turn, engine: state, leftover: messages.slice(index) };
+    state = result.state;
+    turn.inbound.push(message);
+    const replyTo = { id: message.id, receivedAt: message.receivedAt };
+    addResult(turn, result, replyTo);
+    if (state.pendingEffect) turn.answering = replyTo;
   }
-  return { engine: state, inbound, outbound, leftover: [] };
+  return { ...turn, engine: state };
+}
+
+/** A turn with no customer message: a deadline, a wake-up, an effect's result or a release. */
+export function plannedFrom(result: EngineResult, replyTo?: { id: string; receivedAt: number }): PlannedTurn {
+  const turn: PlannedTurn = { engine: result.state, inbound: [], outbound: [], profileChanges: {}, leftover: [] };
+  addResult(turn, result, replyTo);
+  if (result.state.pendingEffect && replyTo) turn.answering = replyTo;
+  return turn;
+}
+
+function addResult(turn: PlannedTurn, result: EngineResult, replyTo?: { id: string; receivedAt: number }): void {
+  for (const content of result.outputs) turn.outbound.push(replyTo ? { content, replyTo } : { content });
+  Object.assign(turn.profileChanges, result.profileChanges);
+}
+
+function toInbound(message: InboundSignal) {
+  return {
+    id: message.id,
+    type: message.type,
+    text: message.text,
+    receivedAt: message.receivedAt,
+    ...(message.optionId === undefined ? {} : { optionId: message.optionId }),
+    ...(message.location === undefined ? {} : { location: message.location }),
+    ...(message.media === undefined ? {} : { media: message.media }),
+  };
 }

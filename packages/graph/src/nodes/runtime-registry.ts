@@ -1,13 +1,20 @@
 import type { NodeRuntime } from '../node-runtime.ts';
-import { askText } from './ask-text/runtime.ts';
-import { branch } from './branch/runtime.ts';
-import { end } from './end/runtime.ts';
-import { sendText } from './send-text/runtime.ts';
+import { ACTIONS_RUNTIMES } from './actions/runtimes.ts';
+import { AI_RUNTIMES } from './ai/runtimes.ts';
+import { DATA_RUNTIMES } from './data/runtimes.ts';
+import { INPUT_RUNTIMES } from './input/runtimes.ts';
+import { LOGIC_RUNTIMES } from './logic/runtimes.ts';
+import { WHATSAPP_RUNTIMES } from './whatsapp/runtimes.ts';
 
-/** Every node type the engine can run, by type name. Adding a node type means adding its folder and a line here. */
+/**
+ * The runtime of every node type, by type name: what the engine (inside the workflow sandbox) needs, without the
+ * option schemas and editor metadata of the catalogue. A test keeps this list and the catalogue in agreement.
+ */
 export const NODE_RUNTIMES: Record<string, NodeRuntime<never>> = {
-  send_text: sendText,
-  ask_text: askText,
-  branch,
-  end,
+  ...WHATSAPP_RUNTIMES,
+  ...INPUT_RUNTIMES,
+  ...AI_RUNTIMES,
+  ...ACTIONS_RUNTIMES,
+  ...LOGIC_RUNTIMES,
+  ...DATA_RUNTIMES,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_BOT } from '../demo-bot.ts';
-import { canonicalJson, contentHash } from './content-hash.ts';
+import { canonicalJson, contentHash } from './index.ts';
 
 describe('contentHash', () => {
   it('ignores key order and undefined fields, and changes with any option', () => {

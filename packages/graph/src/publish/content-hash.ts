@@ -1,17 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BotDefinition } from '../definition.ts';
-
-/** JSON with object keys sorted at every level: the same definition always serialises to the same bytes. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import { canonicalJson } from './canonical-json.ts';
 
 /** The content hash that identifies a compiled definition (sha256, hex). */
 export function contentHash(definition: BotDefinition): string {

@@ -1,2 +1,3 @@
 // Server-side helpers (Node built-ins allowed); the package root stays importable from workflow code.
-export { canonicalJson, contentHash } from './content-hash.ts';
+export { canonicalJson } from './canonical-json.ts';
+export { contentHash } from './content-hash.ts';

@@ -55,6 +55,12 @@ export interface InteractiveList {
   action: { button: string; sections: ListSection[] };
 }
 
+export interface InteractiveLocationRequest {
+  type: 'location_request_message';
+  body: { text: string };
+  action: { name: 'send_location' };
+}
+
 export type TemplateParameter =
   | { type: 'text'; text: string; parameter_name?: string }
   | { type: 'currency'; currency: { fallback_value: string; code: string; amount_1000: number } }
@@ -80,7 +86,7 @@ export interface SendLocation {
 
 export type SendContent =
   | { type: 'text'; text: { body: string; preview_url?: boolean } }
-  | { type: 'interactive'; interactive: InteractiveButtons | InteractiveList }
+  | { type: 'interactive'; interactive: InteractiveButtons | InteractiveList | InteractiveLocationRequest }
   | {
       type: 'template';
       template: {

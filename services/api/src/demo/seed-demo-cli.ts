@@ -1,9 +1,10 @@
-// `node services/api/src/demo/seed-demo-cli.ts`: publishes the demo bot on the emulator's number (idempotent).
+// `node services/api/src/demo/seed-demo-cli.ts`: publishes the demo bot on the emulator's number and gives the demo
+// organisation an API token, printed last (idempotent).
 import { z } from 'zod';
 import { createPrismaClient } from '@botflow/db';
 import { secretBoxFromConfig } from '@botflow/secrets';
 import { loadConfig, serverUrls } from '@botflow/service-kit';
-import { seedDemo } from './seed-demo.ts';
+import { demoApiToken, seedDemo, seedDemoApiToken } from './seed-demo.ts';
 
 const config = loadConfig(
   z.object({
@@ -28,6 +29,11 @@ try {
     verifyToken: config.WHATSAPP_VERIFY_TOKEN,
   });
   console.log(`demo bot ${botId} v${version} is published on phone number ${config.EMULATOR_PHONE_NUMBER_ID}`);
+  const token = demoApiToken(config.BOTFLOW_SECRETS_KEY);
+  const { revoked } = await seedDemoApiToken(db, token);
+  console.log(
+    revoked ? 'the demo API token was revoked: make a new token for the demo organisation' : `demo API token: ${token}`,
+  );
 } finally {
   await db.$disconnect();
 }

@@ -34,6 +34,8 @@ export async function signalConversations(
           type: m.type,
           text: m.text,
           ...(m.optionId === undefined ? {} : { optionId: m.optionId }),
+          ...(m.location === undefined ? {} : { location: m.location }),
+          ...(m.media === undefined ? {} : { media: m.media }),
           sentAt: m.sentAt,
           receivedAt,
           customer: m.customer,

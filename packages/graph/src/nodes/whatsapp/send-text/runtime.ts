@@ -1,0 +1,10 @@
+import type { NodeRuntime } from '../../../node-runtime.ts';
+import type { SendTextOptions } from './schema.ts';
+
+/** Sends a text message, with `{{variables}}` filled in, and moves on. */
+export const sendTextRuntime: NodeRuntime<SendTextOptions> = {
+  enter(ctx, { text }) {
+    ctx.say({ kind: 'text', text: ctx.interpolate(text) });
+    return { kind: 'continue', port: 'next' };
+  },
+};
