@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
@@ -8,13 +10,17 @@ import {
   conversationStatusQuery,
   conversationWorkflowId,
   inboundMessageSignal,
+  moveToVersionSignal,
+  releaseHandoffSignal,
   type InboundSignal,
+  type VersionMove,
 } from '@botflow/contracts';
 import type { Prisma } from '@botflow/db';
 import { DEMO_BOT, type BotDefinition } from '@botflow/graph';
 import { contentHash } from '@botflow/graph/publish';
 import { buildInboundMessage, buildMessagesWebhook, signPayload } from '@botflow/whatsapp';
 import { APP_SECRET, eventually, startProduct, type Product } from '../../tests/e2e/product.ts';
+import { featureBots } from './conversation/histories/feature-bots.ts';
 import { historyToJSON } from './history-json.ts';
 import type { conversation } from './index.ts';
 
@@ -152,6 +158,72 @@ describe.skipIf(!process.env.RECORD_HISTORIES)('record conversation histories', 
     });
   });
 
+  describe('on bots using effects, waits, hand-overs, debounce and version moves', () => {
+    let greetings: Server;
+    beforeAll(async () => {
+      greetings = createServer((_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"word":"Howzit"}'),
+      );
+      await new Promise<void>((resolve) => greetings.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(() => new Promise<void>((resolve) => greetings.close(() => resolve())));
+
+    it('effect-and-wait: an HTTP request activity, its answer in the reply, then a 1 s wait node', async () => {
+      const { port } = greetings.address() as AddressInfo;
+      await publish(featureBots.effectAndWait(`http://127.0.0.1:${port}/greeting`));
+      await chat('27830000010', ['hi']);
+      await product.say('27830000010', 'Zoe');
+      await eventually(
+        () => product.replies('27830000010'),
+        (r) => r.length === 3,
+      );
+      expect(await handleOf('27830000010').result()).toEqual({ outcome: 'goal_reached', turns: 4 });
+      await record('effect-and-wait', '27830000010');
+    });
+
+    it('handoff-released: the bot is silent during a hand-over, then goes on when released', async () => {
+      await publish(featureBots.handoff());
+      const customer = '27830000011';
+      await chat(customer, ['I have a complaint']);
+      await product.say(customer, 'hello??');
+      await eventually(
+        () => handleOf(customer).query(conversationStatusQuery),
+        (s) => s.turn === 2,
+      );
+      await handleOf(customer).signal(releaseHandoffSignal, {});
+      await eventually(
+        () => product.replies(customer),
+        (r) => r.length === 2,
+      );
+      await product.say(customer, 'no thanks');
+      expect(await handleOf(customer).result()).toEqual({ outcome: 'goal_reached', turns: 4 });
+      await record('handoff-released', customer);
+    });
+
+    it('debounced-burst: messages within the burst window form one turn', async () => {
+      await publish(featureBots.twoQuestions('debounced', 1500));
+      const customer = '27830000012';
+      await chat(customer, ['hi']);
+      for (const text of ['Sam', 'Durban']) await product.say(customer, text);
+      expect(await handleOf(customer).result()).toEqual({ outcome: 'debounced', turns: 2 });
+      expect(product.replies(customer)).toHaveLength(2);
+      await record('debounced-burst', customer);
+    });
+
+    it('version-moved: a conversation moves to the new version at its next question', async () => {
+      await publish(featureBots.twoQuestions('old'));
+      const customer = '27830000013';
+      await chat(customer, ['hi']);
+      const moved = await publish(featureBots.twoQuestions('new'));
+      await handleOf(customer).signal(moveToVersionSignal, moved);
+      await chat(customer, ['Ada'], 1);
+      expect(product.replies(customer)[1]?.text).toBe('(new) Your city, Ada?');
+      await product.say(customer, 'Cape Town');
+      expect(await handleOf(customer).result()).toEqual({ outcome: 'new', turns: 3 });
+      await record('version-moved', customer);
+    });
+  });
+
   it('unbound-number: no bot is bound to the number; the message is logged, not answered', async () => {
     await product.db.whatsappChannel.update({
       where: { phoneNumberId: product.phoneNumberId },
@@ -230,7 +302,7 @@ async function record(name: string, customer: string, { runs = 1, skipRuns = 0 }
 }
 
 /** Publishes a new version of the product's bot: conversations opened from now on run it. */
-async function publish(definition: BotDefinition): Promise<void> {
+async function publish(definition: BotDefinition): Promise<VersionMove> {
   const latest = await product.db.botVersion.findFirst({
     where: { botId: product.botId },
     orderBy: { version: 'desc' },
@@ -244,6 +316,7 @@ async function publish(definition: BotDefinition): Promise<void> {
     },
   });
   await product.db.bot.update({ where: { id: product.botId }, data: { currentVersionId: version.id } });
+  return { botVersionId: version.id, version: version.version };
 }
 
 function shortTimeouts(bot: BotDefinition, questionSeconds: number, sessionSeconds: number): BotDefinition {
