@@ -7,9 +7,12 @@ import { Redis } from 'ioredis';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { createPrismaClient, type PrismaClient } from '@botflow/db';
 import { createTestDatabase, type TestDatabase } from '@botflow/db/testing';
+import type { BotDefinition } from '@botflow/graph';
 import { secretBoxFromConfig } from '@botflow/secrets';
 import { closeServer, createLogger, listen } from '@botflow/service-kit';
 import { createApiApp } from '../../services/api/src/app.ts';
+import { createApiToken } from '../../services/api/src/auth/api-tokens.ts';
+import { conversationRoutes } from '../../services/api/src/conversations/conversation-routes.ts';
 import { seedDemo } from '../../services/api/src/demo/seed-demo.ts';
 import { AcceptedMessages } from '../../services/api/src/webhooks/accepted-messages.ts';
 import { ChannelDirectory } from '../../services/api/src/webhooks/channel-directory.ts';
@@ -25,13 +28,21 @@ export const VERIFY_TOKEN = 'e2e-verify-token';
 const ACCESS_TOKEN = 'e2e-access-token';
 const log = createLogger('e2e', 'silent');
 
+export interface ProductOptions {
+  /** The bot the phone number is bound to; the demo bot when not given. */
+  definition?: BotDefinition;
+  /** More settings for the worker process, e.g. WEBHOOK_SECRETS. */
+  workerEnv?: Record<string, string>;
+}
+
 /**
  * The whole product on the real servers, isolated per test file: its own database, phone number, bot id and task
  * queue, so runs never see each other's workflows or counters. The worker runs as a separate process (it can be
  * killed); the API, the emulator and the analytics consumer run in this process.
  */
-export async function startProduct() {
+export async function startProduct(options: ProductOptions = {}) {
   const suffix = randomBytes(4).toString('hex');
+  const organisationId = `org_${suffix}`;
   const phoneNumberId = `1${String(randomInt(1e9)).padStart(9, '0')}${String(randomInt(1e5)).padStart(5, '0')}`;
   const botId = `bot_${suffix}`;
   const taskQueue = `e2e-${suffix}`;
@@ -59,6 +70,7 @@ export async function startProduct() {
         log,
         maxInFlight: 256,
       }),
+      conversationRoutes(db, temporal),
     ],
   });
   const apiServer = await listen(api, 0);
@@ -87,8 +99,10 @@ export async function startProduct() {
       appSecret: APP_SECRET,
       verifyToken: VERIFY_TOKEN,
     },
-    { organisationId: `org_${suffix}`, botId },
+    { organisationId, botId },
+    options.definition,
   );
+  const apiToken = await createApiToken(db, organisationId, 'e2e');
 
   const worker = new WorkerProcess({
     DATABASE_URL: database.url,
@@ -97,6 +111,7 @@ export async function startProduct() {
     BOTFLOW_SECRETS_KEY: secretsKey,
     SEND_RECONCILE_GRACE_MS: '3000',
     OUTBOX_IDLE_POLL_MS: '50',
+    ...options.workerEnv,
   });
   await worker.start();
 
@@ -125,7 +140,10 @@ export async function startProduct() {
     emulatorUrl,
     apiUrl,
     phoneNumberId,
+    organisationId,
     botId,
+    /** An API token of the bot's organisation, for the /api routes. */
+    apiToken,
     taskQueue,
     worker,
     /** Sends a message as the customer through the emulator (a signed Meta webhook to the API). */
@@ -150,6 +168,13 @@ export async function startProduct() {
           text: (e.message as { text?: { body?: string } }).text?.body ?? '',
         }));
     },
+    /** Every message the bot sent this customer (interactive, media and templates too), as Meta received it. */
+    sent(waId: string): { wamid: string; type: string; message: Record<string, unknown> }[] {
+      const chat = emulator.state.findChat(waId);
+      return (chat?.entries ?? [])
+        .filter((e) => e.direction === 'outbound')
+        .map((e) => ({ wamid: e.wamid, type: e.type, message: e.message as Record<string, unknown> }));
+    },
     async hourlyCount(metric: string): Promise<number> {
       const [row] = await db.$queryRaw<{ total: bigint | null }[]>`
         SELECT SUM(value) AS total FROM analytics_hourly WHERE bot_id = ${botId} AND metric = ${metric}`;
@@ -173,11 +198,14 @@ export async function startProduct() {
 
 export type Product = Awaited<ReturnType<typeof startProduct>>;
 
-/** Starts the product once for the test file and stops it after; call the returned function inside tests. */
-export function useProduct(): () => Product {
+/**
+ * Starts the product once for the test file and stops it after; call the returned function inside tests. The options
+ * are asked for when it starts, so they can depend on what the test set up before (a local server's address, say).
+ */
+export function useProduct(options: () => ProductOptions | Promise<ProductOptions> = () => ({})): () => Product {
   let product: Product | undefined;
   beforeAll(async () => {
-    product = await startProduct();
+    product = await startProduct(await options());
   }, 120_000);
   afterAll(async () => {
     await product?.stop();

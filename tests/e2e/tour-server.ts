@@ -1,0 +1,111 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the tour bot's action nodes call: a price API, a webhook receiver and an iCal calendar, on 127.0.0.1. */
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+export interface WebhookDelivery {
+  event: string;
+  deliveryId: string;
+  signatureValid: boolean;
+  payload: unknown;
+}
+
+export interface TourServer {
+  /** host:port, for addresses such as http://{{bot.api_host}}/quote. */
+  host: string;
+  requests: ReceivedRequest[];
+  webhooks: WebhookDelivery[];
+  close(): Promise<void>;
+}
+
+/** The calendar has a guided tour on 7 January 2031 from 09:30 to 10:30 UTC. */
+export const TOUR_CALENDAR = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//BotFlow//e2e tour//EN',
+  'BEGIN:VEVENT',
+  'UID:guided-tour@e2e',
+  'DTSTAMP:20300101T000000Z',
+  'DTSTART:20310107T093000Z',
+  'DTEND:20310107T103000Z',
+  'SUMMARY:Guided tour',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
+export async function startTourServer(webhookSecret: string): Promise<TourServer> {
+  const requests: ReceivedRequest[] = [];
+  const webhooks: WebhookDelivery[] = [];
+
+  const respond = (request: ReceivedRequest, res: ServerResponse): void => {
+    const url = new URL(request.url, 'http://localhost');
+    if (request.method === 'GET' && url.pathname === '/quote') {
+      const guests = Number(url.searchParams.get('guests'));
+      const perNight = url.searchParams.get('plan') === 'premium' ? 250 : 100;
+      return json(res, 200, { total: guests * perNight, currency: 'ZAR' });
+    }
+    if (request.method === 'POST' && url.pathname === '/hooks') {
+      webhooks.push({
+        event: String(request.headers['x-botflow-event']),
+        deliveryId: String(request.headers['x-botflow-delivery']),
+        signatureValid: signedWith(webhookSecret, request),
+        payload: JSON.parse(request.body) as unknown,
+      });
+      return json(res, 200, { received: true });
+    }
+    if (request.method === 'GET' && url.pathname === '/calendar.ics') {
+      res.writeHead(200, { 'content-type': 'text/calendar' }).end(TOUR_CALENDAR);
+      return;
+    }
+    json(res, 404, { error: `nothing at ${request.method} ${url.pathname}` });
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(request);
+      respond(request, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    host: `127.0.0.1:${port}`,
+    requests,
+    webhooks,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** What a receiver does: recompute the HMAC-SHA256 of the raw body and compare in constant time. */
+function signedWith(secret: string, request: ReceivedRequest): boolean {
+  const header = request.headers['x-botflow-signature-256'];
+  if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
+  const expected = Buffer.from(createHmac('sha256', secret).update(request.body, 'utf8').digest('hex'));
+  const given = Buffer.from(header.slice('sha256='.length));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+}
