@@ -12,6 +12,7 @@ import { secretBoxFromConfig } from '@botflow/secrets';
 import { closeServer, createLogger, listen } from '@botflow/service-kit';
 import { createApiApp } from '../../services/api/src/app.ts';
 import { createApiToken } from '../../services/api/src/auth/api-tokens.ts';
+import { botsApiRoutes } from '../../services/api/src/bots/bots-api.ts';
 import { conversationRoutes } from '../../services/api/src/conversations/conversation-routes.ts';
 import { seedDemo } from '../../services/api/src/demo/seed-demo.ts';
 import { AcceptedMessages } from '../../services/api/src/webhooks/accepted-messages.ts';
@@ -71,6 +72,7 @@ export async function startProduct(options: ProductOptions = {}) {
         maxInFlight: 256,
       }),
       conversationRoutes(db, temporal),
+      botsApiRoutes({ db, temporal, log }),
     ],
   });
   const apiServer = await listen(api, 0);
