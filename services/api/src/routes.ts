@@ -3,6 +3,7 @@ import type { Logger } from '@botflow/service-kit';
 import type { ApiConfig } from './config.ts';
 import type { ApiDependencies } from './dependencies.ts';
 import { botsApiRoutes } from './bots/bots-api.ts';
+import { nodeTypesRoutes } from './node-types/node-types-routes.ts';
 import { conversationRoutes } from './conversations/conversation-routes.ts';
 import { AcceptedMessages } from './webhooks/accepted-messages.ts';
 import { ChannelDirectory } from './webhooks/channel-directory.ts';
@@ -27,5 +28,6 @@ export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logg
     }),
     botsApiRoutes({ db: deps.db, temporal: deps.temporal, log: log.child({ route: 'bots' }) }),
     conversationRoutes(deps.db, deps.temporal),
+    nodeTypesRoutes(),
   ];
 }
