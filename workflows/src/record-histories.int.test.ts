@@ -224,6 +224,15 @@ describe.skipIf(!process.env.RECORD_HISTORIES)('record conversation histories', 
     });
   });
 
+  it("worker-probe: the operators' smoke test of the workflow path", async () => {
+    const workflowId = `probe-${randomBytes(4).toString('hex')}`;
+    await product.temporal.workflow.execute('workerProbe', { taskQueue: product.taskQueue, workflowId });
+    const history = await product.temporal.workflow.getHandle(workflowId).fetchHistory();
+    const file = new URL('worker-probe.json', HISTORIES);
+    const options = await prettier.resolveConfig(file);
+    await writeFile(file, await prettier.format(historyToJSON(history), { ...options, filepath: file.pathname }));
+  });
+
   it('unbound-number: no bot is bound to the number; the message is logged, not answered', async () => {
     await product.db.whatsappChannel.update({
       where: { phoneNumberId: product.phoneNumberId },
