@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildInboundMessage, buildMessagesWebhook, signPayload } from '@botflow/whatsapp';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { conversationWorkflowId } from '@botflow/contracts';
 import { APP_SECRET, eventually, useProduct, VERIFY_TOKEN } from './product.ts';
 
 const product = useProduct();
@@ -71,6 +73,29 @@ describe('webhook ingress rejects bad input with a clear answer', () => {
       (m) => m !== null,
     );
     expect(stored?.type).toBe('hologram');
+  });
+});
+
+describe('one POST for several business accounts and numbers', () => {
+  it('answers the message for the connected number and drops the one for a number not connected here', async () => {
+    const bound = textWebhook('27820000205', 'hi');
+    const otherNumber = `9${product().phoneNumberId.slice(1)}`;
+    const other = buildMessagesWebhook(
+      { wabaId: '200000000000077', phoneNumberId: otherNumber, displayPhoneNumber: '+15550009999' },
+      { waId: '27820000206', name: 'Elsewhere' },
+      buildInboundMessage({ waId: '27820000206' }, { type: 'text', text: { body: 'hello?' } }),
+    );
+    const both = JSON.parse(bound.body) as { entry: unknown[] };
+    both.entry.push(...other.entry);
+    expect((await signed(JSON.stringify(both))).status).toBe(200);
+    await eventually(
+      () => product().replies('27820000205'),
+      (r) => r.length === 1,
+    );
+    // The other number is not connected here: acknowledged and logged, never started as a conversation.
+    const handle = product().temporal.workflow.getHandle(conversationWorkflowId(otherNumber, '27820000206'));
+    await expect(handle.describe()).rejects.toThrow(WorkflowNotFoundError);
+    expect(product().replies('27820000206')).toHaveLength(0);
   });
 });
 
