@@ -12,3 +12,9 @@ export {
   type LanguageModel,
   type WebhookSecrets,
 } from './effects/index.ts';
+export {
+  createMediaActivities,
+  type MediaActivityDeps,
+  type MediaDownloadInput,
+  type MediaDownloadResult,
+} from './media/index.ts';

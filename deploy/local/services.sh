@@ -15,6 +15,7 @@ load_dev_env() {
     [ -f "$keyfile" ] || (umask 077 && echo "local:$(head -c 32 /dev/urandom | base64)" >"$keyfile")
     export BOTFLOW_SECRETS_KEY="$(cat "$keyfile")"
   fi
+  export MEDIA_DIR="${MEDIA_DIR:-$BOTFLOW_DATA/media}"
 }
 
 service_port() {

@@ -1,6 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll } from 'vitest';
 import { Redis } from 'ioredis';
@@ -13,6 +15,7 @@ import { closeServer, createLogger, listen } from '@botflow/service-kit';
 import { createApiApp } from '../../services/api/src/app.ts';
 import { createApiToken } from '../../services/api/src/auth/api-tokens.ts';
 import { botsApiRoutes } from '../../services/api/src/bots/bots-api.ts';
+import { channelsRoutes } from '../../services/api/src/channels/channels-routes.ts';
 import { conversationRoutes } from '../../services/api/src/conversations/conversation-routes.ts';
 import { seedDemo } from '../../services/api/src/demo/seed-demo.ts';
 import { AcceptedMessages } from '../../services/api/src/webhooks/accepted-messages.ts';
@@ -73,6 +76,7 @@ export async function startProduct(options: ProductOptions = {}) {
       }),
       conversationRoutes(db, temporal),
       botsApiRoutes({ db, temporal, log }),
+      channelsRoutes({ db, secrets: secretBoxFromConfig(secretsKey) }),
     ],
   });
   const apiServer = await listen(api, 0);
@@ -86,6 +90,11 @@ export async function startProduct(options: ProductOptions = {}) {
     phoneNumberId,
     statusDelayMs: 20,
     webhookRetryMs: [300, 600, 1200, 2400],
+    // Meta refuses templates the business account has not had approved; the tour bot sends this one.
+    approvedTemplates: [
+      { name: 'hello_world', language: 'en_US' },
+      { name: 'tour_welcome', language: 'en_US' },
+    ],
   });
   const emulatorServer = await listen(emulator.app, 0);
   const emulatorUrl = urlOf(emulatorServer);
@@ -113,6 +122,7 @@ export async function startProduct(options: ProductOptions = {}) {
     BOTFLOW_SECRETS_KEY: secretsKey,
     SEND_RECONCILE_GRACE_MS: '3000',
     OUTBOX_IDLE_POLL_MS: '50',
+    MEDIA_DIR: join(tmpdir(), `botflow-e2e-media-${suffix}`),
     ...options.workerEnv,
   });
   await worker.start();

@@ -7,6 +7,7 @@ import type { History } from '@temporalio/common/lib/proto-utils.js';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  agentReplySignal,
   conversationStatusQuery,
   conversationWorkflowId,
   inboundMessageSignal,
@@ -198,6 +199,57 @@ describe.skipIf(!process.env.RECORD_HISTORIES)('record conversation histories', 
       await product.say(customer, 'no thanks');
       expect(await handleOf(customer).result()).toEqual({ outcome: 'goal_reached', turns: 4 });
       await record('handoff-released', customer);
+    });
+
+    it('handoff-agent-reply: "agent" hands over; a reply signalled twice is sent once; released at the menu', async () => {
+      await publish(featureBots.humanKeywords());
+      const customer = '27830000014';
+      await chat(customer, ['hi', 'Ada', 'agent please']);
+      await product.say(customer, 'hello?');
+      const handle = handleOf(customer);
+      const status = await eventually(
+        () => handle.query(conversationStatusQuery),
+        (s) => s.turn === 4,
+      );
+      const conversationId = status.conversationId ?? '';
+      const reply = { id: 'reply-1', text: 'Hi Ada, Lee here.', agent: 'Lee', conversationId };
+      await handle.signal(agentReplySignal, reply);
+      await handle.signal(agentReplySignal, reply);
+      await eventually(
+        () => product.replies(customer),
+        (r) => r.length === 4,
+      );
+      await handle.signal(releaseHandoffSignal, { conversationId, atNode: 'menu', releasedBy: 'Lee' });
+      await eventually(
+        () => product.replies(customer),
+        (r) => r.length === 5,
+      );
+      await product.say(customer, 'nothing');
+      expect(await handle.result()).toEqual({ outcome: 'served', turns: 7 });
+      expect(product.replies(customer).map((r) => r.text)).toEqual([
+        'Your name?',
+        'Your city, Ada?',
+        'A person from our team will reply here shortly.',
+        'Hi Ada, Lee here.',
+        'Main menu, Ada: what next?',
+        'Noted: nothing.',
+      ]);
+      await record('handoff-agent-reply', customer);
+    });
+
+    it('handoff-quiet-release: a release with nothing to say (a wait follows) still tells the inbox', async () => {
+      await publish(featureBots.quietRelease());
+      const customer = '27830000015';
+      await product.say(customer, 'call me back');
+      const handle = handleOf(customer);
+      await eventually(
+        () => handle.query(conversationStatusQuery),
+        (s) => s.turn === 1 && s.handoff !== null,
+      );
+      await handle.signal(releaseHandoffSignal, {});
+      expect(await handle.result()).toEqual({ outcome: 'goal_reached', turns: 3 });
+      expect(product.replies(customer).map((r) => r.text)).toEqual(['The bot is back.']);
+      await record('handoff-quiet-release', customer);
     });
 
     it('debounced-burst: messages within the burst window form one turn', async () => {

@@ -1,12 +1,20 @@
-import type { ConversationRef, InboundSignal } from '@botflow/contracts';
+import { Context } from '@temporalio/activity';
+import type { ConversationRef, HandoffChange, InboundSignal } from '@botflow/contracts';
 import { Prisma, type PrismaClient } from '@botflow/db';
 import type { OutboundContent, VarValue } from '@botflow/graph';
+import { intentKey, recordHandoff } from './handoff-record.ts';
 import { outboxInsert, type OutboxEvent } from './outbox.ts';
-import { sendOutbound, type OutboundSender, type SendOutcome } from './send-outbound.ts';
+import { sendOutbound, type OutboundSender, type SendConditions, type SendOutcome } from './send-outbound.ts';
+
+/** Meta's customer-service window, less a minute for clock skew and the send's own time. */
+const WINDOW_MS = 24 * 3600_000 - 60_000;
+const DEFAULT_THROTTLE_WAIT_MS = 5000;
 
 export interface TurnOutbound {
   content: OutboundContent;
   replyTo?: { id: string; receivedAt: number };
+  /** A person's reply from the agent inbox: keyed by its own id instead of the turn's. */
+  agentReply?: { id: string; agent: string };
 }
 
 export interface TurnInput {
@@ -19,10 +27,17 @@ export interface TurnInput {
   ended: { outcome: string } | null;
   /** Contact profile fields the bot set during the turn. */
   profileChanges?: Record<string, VarValue>;
+  /** Hand-overs that started or were released in this turn, in order. */
+  handoff?: HandoffChange[];
 }
 
 export interface TurnResult {
   sent: { key: string; outcome: SendOutcome }[];
+  /**
+   * Set when a free-form message could not be sent because the customer's 24-hour window is closed and it had no
+   * template fallback (its outcome is `outside_window`): the conversation cannot go on until the customer writes.
+   */
+  outsideWindow?: true;
 }
 
 type Intent = TurnOutbound & { key: string };
@@ -36,7 +51,7 @@ type Tx = Prisma.TransactionClient;
 export async function deliverTurn(db: PrismaClient, sender: OutboundSender, turn: TurnInput): Promise<TurnResult> {
   const c = turn.conversation;
   const now = Date.now();
-  const intents: Intent[] = turn.outbound.map((o, i) => ({ ...o, key: `${turn.turnKey}:${i}` }));
+  const intents: Intent[] = turn.outbound.map((o, i) => ({ ...o, key: intentKey(c, turn.turnKey, i, o.agentReply) }));
 
   const firstAttempts = await db.$transaction(async (tx) => {
     const events: OutboxEvent[] = [];
@@ -50,17 +65,75 @@ export async function deliverTurn(db: PrismaClient, sender: OutboundSender, turn
       await tx.$executeRaw`UPDATE contacts SET profile = profile || ${JSON.stringify(turn.profileChanges)}::jsonb,
                              updated_at = now() WHERE id = ${c.contactId}`;
     }
-    return recordIntents(tx, c, intents);
+    const recorded = await recordIntents(tx, c, intents);
+    await recordHandoff(tx, c, turn, intents, now);
+    return recorded;
   });
 
+  const conditions = await sendConditions(db, sender, turn, intents);
   const sent: TurnResult['sent'] = [];
-  for (const intent of intents) {
-    const outcome = await sendOutbound(db, sender, c, intent, firstAttempts.has(intent.key));
-    sent.push({ key: intent.key, outcome });
+  for (const [i, intent] of intents.entries()) {
+    try {
+      const outcome = await sendOutbound(db, sender, c, intent, firstAttempts.keys.has(intent.key), conditions);
+      sent.push({ key: intent.key, outcome });
+    } catch (err) {
+      await releaseUntried(db, firstAttempts, intents.slice(i + 1)).catch(() => undefined);
+      throw err;
+    }
   }
 
   if (turn.ended) await recordEnd(db, c, turn.ended.outcome, now);
-  return { sent };
+  return { sent, ...(sent.some((s) => s.outcome === 'outside_window') ? { outsideWindow: true as const } : {}) };
+}
+
+/** Whether free-form messages may go (the customer wrote within 24 hours), and how this attempt waits for slots. */
+async function sendConditions(
+  db: PrismaClient,
+  sender: OutboundSender,
+  turn: TurnInput,
+  intents: Intent[],
+): Promise<SendConditions> {
+  const now = Date.now();
+  const activity = currentActivity();
+  const conditions = {
+    throttleDeadline: now + (sender.maxThrottleWaitMs ?? DEFAULT_THROTTLE_WAIT_MS),
+    attempt: activity.attempt,
+    ...(activity.signal ? { signal: activity.signal } : {}),
+  };
+  const lastWritten = Math.max(0, ...turn.inbound.map(customerTime));
+  if (now - lastWritten < WINDOW_MS || intents.every((o) => o.content.kind === 'template')) {
+    return { ...conditions, windowOpen: true };
+  }
+  const [contact] = await db.$queryRaw<{ last_inbound_at: Date | null }[]>`
+    SELECT last_inbound_at FROM contacts WHERE id = ${turn.conversation.contactId}`;
+  const last = contact?.last_inbound_at?.getTime();
+  return { ...conditions, windowOpen: last !== undefined && now - last < WINDOW_MS };
+}
+
+function currentActivity(): { attempt: number; signal?: AbortSignal } {
+  try {
+    const context = Context.current();
+    return { attempt: context.info.attempt, signal: context.cancellationSignal };
+  } catch {
+    return { attempt: 1 }; // called outside an activity (tests, benchmarks)
+  }
+}
+
+/** Meta's time of the customer's message, which the 24-hour window runs from; our receipt time when absent. */
+function customerTime(m: InboundSignal): number {
+  return Number.isFinite(m.sentAt) && m.sentAt > 0 ? m.sentAt : m.receivedAt;
+}
+
+/**
+ * This attempt recorded these intents and never called Meta for them: the next attempt may send them without first
+ * waiting for a status webhook. Only rows no other attempt has touched since (same `send_attempted_at`).
+ */
+async function releaseUntried(db: PrismaClient, recorded: RecordedIntents, rest: Intent[]): Promise<void> {
+  const keys = rest.filter((o) => recorded.keys.has(o.key)).map((o) => o.key);
+  if (keys.length === 0 || recorded.attemptedAt === null) return;
+  await db.$executeRaw`
+    UPDATE messages SET send_attempted_at = NULL
+    WHERE idempotency_key IN (${Prisma.join(keys)}) AND send_attempted_at = ${recorded.attemptedAt}`;
 }
 
 async function recordInbound(
@@ -78,7 +151,9 @@ async function recordInbound(
   await tx.$executeRaw`
     INSERT INTO messages (id, conversation_id, direction, wamid, type, payload, created_at)
     VALUES ${Prisma.join(rows)} ON CONFLICT (wamid) DO NOTHING`;
-  await tx.$executeRaw`UPDATE contacts SET last_inbound_at = ${new Date(now)} WHERE id = ${c.contactId}`;
+  const lastWritten = new Date(Math.min(now, Math.max(...inbound.map(customerTime))));
+  await tx.$executeRaw`UPDATE contacts SET last_inbound_at = GREATEST(last_inbound_at, ${lastWritten})
+                       WHERE id = ${c.contactId}`;
   return inbound.map((m) => ({
     name: `received:${m.id}`,
     occurredAt: m.receivedAt,
@@ -86,18 +161,28 @@ async function recordInbound(
   }));
 }
 
+interface RecordedIntents {
+  keys: Set<string>;
+  /** The `send_attempted_at` they were written with. */
+  attemptedAt: Date | null;
+}
+
 /** Returns the keys written now: first attempts. Keys already present belong to an earlier, interrupted attempt. */
-async function recordIntents(tx: Tx, c: ConversationRef, intents: Intent[]): Promise<Set<string>> {
-  if (intents.length === 0) return new Set();
+
+async function recordIntents(tx: Tx, c: ConversationRef, intents: Intent[]): Promise<RecordedIntents> {
+  if (intents.length === 0) return { keys: new Set(), attemptedAt: null };
   const rows = intents.map(
     (o) => Prisma.sql`(gen_random_uuid()::text, ${c.id}, 'out'::message_direction, ${o.key}, ${o.content.kind},
                        ${JSON.stringify(o.content)}::jsonb, ${o.replyTo?.id ?? null}, now())`,
   );
-  const inserted = await tx.$queryRaw<{ idempotency_key: string }[]>`
+  const inserted = await tx.$queryRaw<{ idempotency_key: string; send_attempted_at: Date }[]>`
     INSERT INTO messages (id, conversation_id, direction, idempotency_key, type, payload, reply_to_wamid, send_attempted_at)
     VALUES ${Prisma.join(rows)} ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING idempotency_key`;
-  return new Set(inserted.map((r) => r.idempotency_key));
+    RETURNING idempotency_key, send_attempted_at`;
+  return {
+    keys: new Set(inserted.map((r) => r.idempotency_key)),
+    attemptedAt: inserted[0]?.send_attempted_at ?? null,
+  };
 }
 
 async function recordEnd(db: PrismaClient, c: ConversationRef, outcome: string, now: number): Promise<void> {

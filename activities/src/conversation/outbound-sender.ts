@@ -1,7 +1,25 @@
 import type { PrismaClient } from '@botflow/db';
 import type { SecretBox } from '@botflow/secrets';
-import type { GraphClient, SendRequest } from '@botflow/whatsapp';
+import { GraphApiError, type GraphClient, type SendRequest } from '@botflow/whatsapp';
+import {
+  createSendThrottle,
+  MemorySlotStore,
+  RedisSlotStore,
+  type RedisScripts,
+  type SendRateLimits,
+} from '../rate-limit/index.ts';
 import type { OutboundSender } from './send-outbound.ts';
+
+/** Meta's sending limits, paced through Redis so that every worker process shares one count per number. */
+export interface RateLimitOptions {
+  limits: SendRateLimits;
+  /** Shared slots; without it each process paces alone (one worker, tests). */
+  redis?: RedisScripts;
+  /** Longest a turn waits for slots before it is retried later instead (default 5 s). */
+  maxWaitMs?: number;
+  /** Told, at most once a minute, that Redis failed and this process paces alone meanwhile. */
+  onRedisFailure?: (err: unknown) => void;
+}
 
 interface CachedToken {
   token: string;
@@ -16,6 +34,7 @@ export function createOutboundSender(deps: {
   reconcileGraceMs: number;
   tokenCacheMs?: number;
   observeResponseTime?: (ms: number) => void;
+  rateLimit?: RateLimitOptions;
 }): OutboundSender {
   const tokens = new Map<string, CachedToken>();
   const cacheMs = deps.tokenCacheMs ?? 60_000;
@@ -31,11 +50,23 @@ export function createOutboundSender(deps: {
     return token;
   }
 
+  const rate = deps.rateLimit;
+  const store = rate?.redis
+    ? new RedisSlotStore({ redis: rate.redis, ...(rate.onRedisFailure ? { onFallback: rate.onRedisFailure } : {}) })
+    : new MemorySlotStore();
   return {
     reconcileGraceMs: deps.reconcileGraceMs,
     ...(deps.observeResponseTime ? { observeResponseTime: deps.observeResponseTime } : {}),
+    ...(rate ? { throttle: createSendThrottle(store, rate.limits) } : {}),
+    ...(rate?.maxWaitMs === undefined ? {} : { maxThrottleWaitMs: rate.maxWaitMs }),
     async send(phoneNumberId: string, body: SendRequest) {
-      return deps.graph.sendMessage(phoneNumberId, await accessToken(phoneNumberId), body);
+      try {
+        return await deps.graph.sendMessage(phoneNumberId, await accessToken(phoneNumberId), body);
+      } catch (err) {
+        // A refused token may have been replaced through the API meanwhile: read it again next time.
+        if (err instanceof GraphApiError && err.kind === 'auth') tokens.delete(phoneNumberId);
+        throw err;
+      }
     },
   };
 }

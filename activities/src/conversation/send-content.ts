@@ -57,6 +57,15 @@ export function sendContent(content: OutboundContent): SendContent {
   }
 }
 
+type TemplateContent = Extract<OutboundContent, { kind: 'template' }>;
+
+/** The template a free-form message falls back to outside the customer's 24-hour window, if its node gave one. */
+export function fallbackContent(content: OutboundContent): TemplateContent | undefined {
+  if (content.kind === 'template' || content.kind === 'location_request' || !content.fallback) return undefined;
+  const { name, language, bodyParameters } = content.fallback;
+  return { kind: 'template', name, language, bodyParameters };
+}
+
 function mediaContent(content: Extract<OutboundContent, { kind: 'media' }>): SendContent {
   const caption = content.caption ? { caption: content.caption } : {};
   switch (content.mediaType) {

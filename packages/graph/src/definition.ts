@@ -20,6 +20,10 @@ export interface BotSettings {
   debounceMs?: number;
   /** The bot's own fields (opening hours, address, …), read-only in expressions and templates as `bot.<name>`. */
   fields?: Record<string, VarValue>;
+  /** A customer message containing one of these words (whole words, any case) hands over to a person at any point. */
+  humanKeywords?: string[];
+  /** What the bot says then; '' says nothing; absent: "A person from our team will reply here shortly." */
+  humanKeywordReply?: string;
 }
 
 export interface NodeSpec {
@@ -52,10 +56,25 @@ export interface ListRow {
 
 export type MediaType = 'image' | 'video' | 'audio' | 'document' | 'sticker';
 
+/** The approved template sent instead of free-form content when the customer's 24-hour window is closed. */
+export interface TemplateFallback {
+  name: string;
+  language: string;
+  /** Filled in by the node when it speaks. */
+  bodyParameters: string[];
+}
+
 /** What the bot says; the channel turns it into a WhatsApp message. */
 export type OutboundContent =
-  | { kind: 'text'; text: string }
-  | { kind: 'buttons'; body: string; header?: string; footer?: string; buttons: ReplyButton[] }
+  | { kind: 'text'; text: string; fallback?: TemplateFallback }
+  | {
+      kind: 'buttons';
+      body: string;
+      header?: string;
+      footer?: string;
+      buttons: ReplyButton[];
+      fallback?: TemplateFallback;
+    }
   | {
       kind: 'list';
       body: string;
@@ -63,8 +82,16 @@ export type OutboundContent =
       header?: string;
       footer?: string;
       sections: { title?: string; rows: ListRow[] }[];
+      fallback?: TemplateFallback;
     }
-  | { kind: 'media'; mediaType: MediaType; link: string; caption?: string; filename?: string }
+  | {
+      kind: 'media';
+      mediaType: MediaType;
+      link: string;
+      caption?: string;
+      filename?: string;
+      fallback?: TemplateFallback;
+    }
   | { kind: 'template'; name: string; language: string; bodyParameters: string[] }
   | { kind: 'location_request'; body: string };
 

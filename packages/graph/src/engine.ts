@@ -1,5 +1,6 @@
 import type { InboundMessage, OutboundContent } from './definition.ts';
 import { nodeContext, type EngineEnv, type TurnEffects } from './engine-context.ts';
+import { DEFAULT_HUMAN_REPLY, humanKeywordIn } from './human-request.ts';
 import type { EffectRequest, EffectResult, NodeContext, NodeRuntime, NodeStep } from './node-runtime.ts';
 import { NODE_RUNTIMES } from './nodes/runtime-registry.ts';
 import type { VarValue } from './variables.ts';
@@ -19,8 +20,11 @@ export interface EngineState {
   sleeping?: { node: string; until: number } | null;
   /** A side effect the workflow must run before the bot goes on. */
   pendingEffect?: { node: string; request: EffectRequest } | null;
-  /** A human has the conversation; the bot is silent until released. */
-  handoff?: { node: string; reason: string } | null;
+  /**
+   * A human has the conversation; the bot is silent until released. `interrupted`: the customer asked for a person
+   * (a human keyword) at this node, so a release enters it again instead of leaving it.
+   */
+  handoff?: { node: string; reason: string; interrupted?: boolean } | null;
   /** Sub-flow calls in progress, innermost last: where each `return` goes back to. */
   callStack?: { node: string; port: string }[];
   /** The paused node's memory (attempts so far, …). */
@@ -62,6 +66,8 @@ export function receive(env: EngineEnv, state: EngineState, message: InboundMess
   if (run.state.ended || run.state.handoff) return run.result();
   if (run.state.pendingEffect || run.state.sleeping) return { ...run.result(), consumed: false };
   run.state.vars['last_message'] = message.text;
+  const keyword = humanKeywordIn(message.text, env.definition.settings.humanKeywords);
+  if (keyword !== null) return run.handOverOnRequest(keyword);
   if (run.state.waitingAt === null) return run.visit(env.definition.entry);
   return run.resume(run.state.waitingAt, (runtime, ctx, options) =>
     runtime.receive ? runtime.receive(ctx, options, message) : { kind: 'continue', port: 'next' },
@@ -107,9 +113,23 @@ export function release(env: EngineEnv, state: EngineState, now: number): Engine
   const handoff = run.state.handoff;
   if (run.state.ended || !handoff) return run.result();
   run.state.handoff = null;
+  if (handoff.interrupted) return run.visit(handoff.node);
   return run.resume(handoff.node, (runtime, ctx, options) =>
     runtime.release ? runtime.release(ctx, options) : { kind: 'continue', port: 'next' },
   );
+}
+
+/**
+ * The human hands the conversation back at a node of their choosing: the bot enters it afresh, outside any sub-flow.
+ * The node must exist in the definition (callers check); an unknown one ends the conversation as `unknown_node`.
+ */
+export function releaseAt(env: EngineEnv, state: EngineState, node: string, now: number): EngineResult {
+  const run = new Run(env, state, now);
+  if (run.state.ended || !run.state.handoff) return run.result();
+  run.state.handoff = null;
+  run.state.callStack = [];
+  run.state.memory = undefined;
+  return run.visit(node);
 }
 
 function failed(node: string, run: Run, message: string): NodeStep {
@@ -146,6 +166,22 @@ class Run {
     this.state.memory = undefined;
     this.steps = 1;
     return this.step(nodeId, memory, decide);
+  }
+
+  /** The customer asked for a person: the bot says so and hands over where it stands, to come back there. */
+  handOverOnRequest(keyword: string): EngineResult {
+    const s = this.state;
+    const reply = this.env.definition.settings.humanKeywordReply ?? DEFAULT_HUMAN_REPLY;
+    if (reply !== '') this.effects.outputs.push({ kind: 'text', text: reply });
+    s.handoff = {
+      node: s.waitingAt ?? this.env.definition.entry,
+      reason: `asked for a person ("${keyword}")`,
+      interrupted: true,
+    };
+    s.waitingAt = null;
+    s.waitDeadline = null;
+    s.memory = undefined;
+    return this.result();
   }
 
   visit(nodeId: string): EngineResult {

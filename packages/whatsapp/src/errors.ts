@@ -42,6 +42,25 @@ export const GRAPH_ERROR_TITLES: Record<number, string> = {
   131056: '(Business Account, Consumer Account) pair rate limit hit',
 };
 
+/**
+ * How long to wait before sending again after Meta said to slow down (`attempt` counts from 1), growing with each
+ * refusal. The pair limit follows Meta's advice of 4^n seconds; the others double from their own base.
+ */
+export function backoffDelayMs(code: number | undefined, attempt: number): number {
+  const n = Math.max(1, Math.floor(attempt));
+  const grow = (baseS: number, capS: number) => Math.min(baseS * 2 ** (n - 1), capS) * 1000;
+  switch (code) {
+    case GRAPH_ERROR.PAIR_RATE_LIMIT:
+      return Math.min(4 ** n, 256) * 1000;
+    case GRAPH_ERROR.ACCOUNT_RATE_LIMIT:
+      return grow(30, 600);
+    case GRAPH_ERROR.SPAM_RATE_LIMIT:
+      return grow(60, 900);
+    default:
+      return grow(1, 30);
+  }
+}
+
 /** The HTTP status the emulator answers a code with. Meta uses 400 for most; decide on the code, never the status. */
 export function httpStatusForGraphError(code: number): number {
   if (code === GRAPH_ERROR.ACCESS_TOKEN_EXPIRED) return 401;

@@ -8,3 +8,7 @@ export * from './webhook-builder.ts';
 export * from './wire/index.ts';
 export * from './graph-client.ts';
 export * from './webhook-parse.ts';
+export * from './template-rules.ts';
+export * from './templates-client.ts';
+export * from './media-client.ts';
+export * from './media-limits.ts';

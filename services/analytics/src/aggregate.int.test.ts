@@ -1,4 +1,4 @@
-import { create } from '@bufbuild/protobuf';
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +39,15 @@ describe('applyEvents', () => {
     await applyEvents(testDb.prisma, [fresh]);
     expect(await pruneProcessedEvents(testDb.prisma, 8)).toBe(2);
     expect(await testDb.prisma.analyticsProcessedEvent.count()).toBe(1);
+  });
+
+  it('counts hand-overs per hour and skips events it keeps no counter for', async () => {
+    const event = (payload: MessageInitShape<typeof EventSchema>['payload']): Event =>
+      create(EventSchema, { id: randomUUID(), botId: 'bot_a', occurredAt: timestampFromMs(at), payload });
+    const started = event({ case: 'handoffStarted', value: { node: 'human', reason: 'x', trigger: 'keyword' } });
+    const released = event({ case: 'handoffReleased', value: { atNode: '' } });
+    const replied = event({ case: 'agentReplied', value: { replyId: 'r1' } });
+    expect(await applyEvents(testDb.prisma, [started, released, replied, started])).toBe(3);
+    expect(await count('handoffs')).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ export const METRIC_BY_EVENT: Partial<Record<NonNullable<Event['payload']['case'
   messageSent: 'messages_out',
   conversationStarted: 'conversations_started',
   conversationEnded: 'conversations_ended',
+  handoffStarted: 'handoffs',
 };
 
 /**

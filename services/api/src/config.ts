@@ -16,6 +16,14 @@ const schema = z.object({
   WHATSAPP_APP_SECRET: z.string().min(8, 'the Meta app secret (App settings → Basic) is required'),
   /** The token typed into Meta's webhook configuration, echoed back in the subscription handshake. */
   WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'choose a verify token of at least 8 characters'),
+  /** Keys that encrypt tenants' secrets (channels' tokens): the same value as the worker's. */
+  BOTFLOW_SECRETS_KEY: z.string().min(1, 'set BOTFLOW_SECRETS_KEY (see README: secrets)'),
+  /** Meta's Graph API (message templates), or the local emulator speaking its format. */
+  GRAPH_API_BASE_URL: z.url().default('https://graph.facebook.com'),
+  GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'expected a Graph API version like v23.0')
+    .default('v23.0'),
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
   /** Shed webhooks (503) while the workers' p90 reply time is above this; 0 turns it off. */
   WEBHOOK_SHED_REPLY_LAG_MS: z.coerce.number().int().min(0).default(3000),

@@ -16,6 +16,7 @@ async function healthWith(env: NodeJS.ProcessEnv): Promise<{ status: number; rep
     ...process.env,
     WHATSAPP_APP_SECRET: 'test-app-secret',
     WHATSAPP_VERIFY_TOKEN: 'test-verify',
+    BOTFLOW_SECRETS_KEY: `test:${Buffer.alloc(32).toString('base64')}`,
     ...env,
   });
   shutdown = new Shutdown(log, 2000);

@@ -2,8 +2,11 @@ import type { Router } from 'express';
 import type { Logger } from '@botflow/service-kit';
 import type { ApiConfig } from './config.ts';
 import type { ApiDependencies } from './dependencies.ts';
+import { secretBoxFromConfig } from '@botflow/secrets';
 import { botsApiRoutes } from './bots/bots-api.ts';
+import { channelsRoutes } from './channels/channels-routes.ts';
 import { nodeTypesRoutes } from './node-types/node-types-routes.ts';
+import { templatesRoutes } from './templates/templates-routes.ts';
 import { conversationRoutes } from './conversations/conversation-routes.ts';
 import { AcceptedMessages } from './webhooks/accepted-messages.ts';
 import { ChannelDirectory } from './webhooks/channel-directory.ts';
@@ -28,6 +31,12 @@ export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logg
     }),
     botsApiRoutes({ db: deps.db, temporal: deps.temporal, log: log.child({ route: 'bots' }) }),
     conversationRoutes(deps.db, deps.temporal),
+    channelsRoutes({ db: deps.db, secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY) }),
+    templatesRoutes({
+      db: deps.db,
+      secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY),
+      graph: { baseUrl: config.GRAPH_API_BASE_URL, version: config.GRAPH_API_VERSION },
+    }),
     nodeTypesRoutes(),
   ];
 }

@@ -4,6 +4,9 @@ import type { EmulatorContext } from './context.ts';
 import { controlRoutes } from './control-routes.ts';
 import { customerRoutes } from './customer-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
+import { limitRoutes } from './limit-routes.ts';
+import { mediaRoutes } from './media-routes.ts';
+import { templateRoutes } from './template-routes.ts';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './options.ts';
 import { pageRoutes } from './page-routes.ts';
 import { EmulatorState } from './state.ts';
@@ -41,6 +44,8 @@ export function createEmulator(overrides: Partial<EmulatorOptions> = {}): Emulat
   app.use(customerRoutes(context));
   app.use(pageRoutes(context));
   app.use(graphRoutes(context));
+  app.use(templateRoutes(context), mediaRoutes(context));
+  app.use(limitRoutes(context));
   app.use(notFound);
   app.use(errorHandler(log));
 

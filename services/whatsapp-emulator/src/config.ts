@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envBoolean, envPort, loadConfig, logLevel } from '@botflow/service-kit';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './options.ts';
+import { approvedTemplatesEnv } from './template-store.ts';
 
 const milliseconds = z.coerce.number().int().min(0);
 const msList = z
@@ -32,6 +33,8 @@ const schema = z.object({
   EMULATOR_WEBHOOK_RETRY: msList.default(DEFAULT_OPTIONS.webhookRetryMs),
   EMULATOR_WEBHOOK_TIMEOUT_MS: milliseconds.default(DEFAULT_OPTIONS.webhookTimeoutMs),
   EMULATOR_ENFORCE_WINDOW: envBoolean.default(DEFAULT_OPTIONS.enforceWindow),
+  EMULATOR_TEMPLATE_APPROVAL_MS: milliseconds.default(DEFAULT_OPTIONS.templateApprovalMs),
+  EMULATOR_APPROVED_TEMPLATES: approvedTemplatesEnv.default(DEFAULT_OPTIONS.approvedTemplates),
 });
 
 export interface EmulatorConfig {
@@ -61,6 +64,8 @@ export function loadEmulatorConfig(env: NodeJS.ProcessEnv = process.env): Emulat
       webhookRetryMs: c.EMULATOR_WEBHOOK_RETRY,
       webhookTimeoutMs: c.EMULATOR_WEBHOOK_TIMEOUT_MS,
       enforceWindow: c.EMULATOR_ENFORCE_WINDOW,
+      templateApprovalMs: c.EMULATOR_TEMPLATE_APPROVAL_MS,
+      approvedTemplates: c.EMULATOR_APPROVED_TEMPLATES,
     },
   };
 }

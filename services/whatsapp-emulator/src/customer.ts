@@ -40,7 +40,7 @@ export async function sendAsCustomer(
     ...(chat.userId ? { userId: chat.userId } : {}),
     name: chat.name ?? `Customer ${waId.slice(-4)}`,
   };
-  const content = contentOf(input);
+  const content = state.media.attach(contentOf(input), input);
   const contextId = input.contextId ?? (input.message ? undefined : answeredMessage(chat, content));
   const context = contextId ? { context: { from: number.displayPhoneNumber.replace(/\D/g, ''), id: contextId } } : {};
   const message = input.message

@@ -42,6 +42,11 @@ export function graphRoutes(ctx: EmulatorContext): Router {
       state.stats.rejected.validation += 1;
       return graphError(res, 400, graphErrorBody(validation.code, { details: validation.details }));
     }
+    const templateError = state.templates.checkSend(number.wabaId, validation.request);
+    if (templateError) {
+      state.stats.rejected.validation += 1;
+      return graphError(res, 400, graphErrorBody(templateError.code, templateError));
+    }
     const inThisSecond = state.stats.countSend(number.phoneNumberId);
     const limit = state.faults.throughputPerSecond;
     if (limit !== null && inThisSecond > limit) {
@@ -51,6 +56,10 @@ export function graphRoutes(ctx: EmulatorContext): Router {
         400,
         graphErrorBody(GRAPH_ERROR.THROUGHPUT_LIMIT, { details: `more than ${limit} messages in one second` }),
       );
+    }
+    if (!state.limits.pair.allow(number.phoneNumberId, validation.request.to ?? validation.request.recipient ?? '')) {
+      state.limits.pairRejections += 1;
+      return graphError(res, 400, graphErrorBody(GRAPH_ERROR.PAIR_RATE_LIMIT, { details: PAIR_LIMIT_DETAILS }));
     }
     const fault = state.faults.take();
     if (fault) state.stats.rejected.injected += 1;
@@ -89,6 +98,7 @@ function accept(
   });
   entry.statuses.push({ status: 'accepted', at: entry.at });
   state.stats.accepted += 1;
+  state.limits.throughput.record(number.phoneNumberId);
   const failure: AsyncFailure | undefined =
     fault ??
     (options.enforceWindow && request.type !== 'template' && !isWindowOpen(chat)
@@ -114,6 +124,9 @@ function accept(
   else respond();
   scheduleStatusReports(ctx, number, chat, entry, failure);
 }
+
+const PAIR_LIMIT_DETAILS =
+  'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.';
 
 function markRead(ctx: EmulatorContext, number: PhoneNumber, request: MarkReadRequest, res: Response): void {
   const found = ctx.state.findEntry(request.message_id);

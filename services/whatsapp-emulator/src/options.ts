@@ -19,6 +19,10 @@ export interface EmulatorOptions {
   webhookTimeoutMs: number;
   /** Free-form messages more than 24 h after the customer's last message fail with 131047, as on Meta. */
   enforceWindow: boolean;
+  /** How long a created message template stays PENDING before it is APPROVED. */
+  templateApprovalMs: number;
+  /** Templates every business account has, APPROVED, without creating them (Meta gives each one hello_world). */
+  approvedTemplates: { name: string; language: string }[];
   log?: Logger;
 }
 
@@ -36,4 +40,6 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   webhookRetryMs: [1000, 2000, 4000, 8000, 16000, 32000],
   webhookTimeoutMs: 10_000,
   enforceWindow: true,
+  templateApprovalMs: 1000,
+  approvedTemplates: [{ name: 'hello_world', language: 'en_US' }],
 };

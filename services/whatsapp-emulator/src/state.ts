@@ -1,7 +1,10 @@
 import type { MessageStatusValue, WebhookError } from '@botflow/whatsapp';
 import { FaultPlan } from './faults.ts';
+import { MediaStore } from './media-store.ts';
 import type { EmulatorOptions } from './options.ts';
+import { SendLimits } from './send-limits.ts';
 import { Stats } from './stats.ts';
+import { TemplateStore } from './template-store.ts';
 
 /** A business phone number the emulator answers for, with the app (token, secret, webhook) it belongs to. */
 export interface PhoneNumber {
@@ -52,11 +55,15 @@ export class EmulatorState {
   readonly chats: Chat[] = [];
   readonly faults = new FaultPlan();
   readonly stats = new Stats();
+  readonly limits = new SendLimits();
+  readonly media = new MediaStore();
+  readonly templates: TemplateStore;
   private seq = 0;
   private readonly defaults: EmulatorOptions;
 
   constructor(defaults: EmulatorOptions) {
     this.defaults = defaults;
+    this.templates = new TemplateStore(defaults);
     this.registerPhoneNumber({
       phoneNumberId: defaults.phoneNumberId,
       displayPhoneNumber: defaults.displayPhoneNumber,
@@ -119,6 +126,9 @@ export class EmulatorState {
     this.chats.length = 0;
     this.faults.clear();
     this.stats.reset();
+    this.limits.reset();
+    this.templates.reset();
+    this.media.reset();
     if (options.phoneNumbers) {
       this.phoneNumbers.clear();
       this.registerPhoneNumber({

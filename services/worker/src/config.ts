@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_QUEUES } from '@botflow/contracts';
 import { envPort, loadConfig, logLevel, serverUrls } from '@botflow/service-kit';
+import { mediaLimitOverrides } from '@botflow/whatsapp';
 
 const schema = z.object({
   WORKER_HEALTH_PORT: envPort.default(3001),
@@ -25,6 +26,47 @@ const schema = z.object({
     z.coerce.number().int().min(1).optional(),
   ),
   SEND_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).default(5000),
+  /** Meta's throughput per business number (messages/s, 80 by default, 1,000 once upgraded); 0: no pacing. */
+  SEND_RATE_PER_NUMBER: z.coerce.number().min(0).default(80),
+  /** Numbers with another throughput: a JSON object of phone number id to messages per second. */
+  SEND_RATE_BY_NUMBER: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string().regex(/^\d+$/), z.number().positive()).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected a JSON object of phone number ids to messages per second, e.g. {"1065…": 1000}',
+        });
+        return z.NEVER;
+      }
+    }),
+  /**
+   * Sends of one number are spaced as if a second lasted this much longer: the margin for sends that reach Meta late
+   * (a busy worker, the network). Larger: fewer messages per second, but none over the rate despite more jitter.
+   */
+  SEND_RATE_GUARD_MS: z.coerce.number().int().min(0).max(1000).default(50),
+  /** Meta's pair limit: messages one customer may get at once, then one per SEND_PAIR_INTERVAL_MS; 0: no pacing. */
+  SEND_PAIR_BURST: z.coerce.number().int().min(0).default(45),
+  SEND_PAIR_INTERVAL_MS: z.coerce.number().int().positive().default(6000),
+  /** Longest a turn waits for send slots before it is retried later instead. */
+  SEND_RATE_MAX_WAIT_MS: z.coerce.number().int().min(0).max(15_000).default(5000),
+  /** Where customers' photos, documents and voice notes are stored, by content hash. */
+  MEDIA_DIR: z.string().min(1).default('data/media'),
+  /** Other limits than Meta's for customers' media, as JSON: `{"video":{"maxBytes":67108864}}`. */
+  MEDIA_LIMITS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return mediaLimitOverrides.parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON such as {"video":{"maxBytes":67108864}}' });
+        return z.NEVER;
+      }
+    }),
   /** Outbox relay: rows per Kafka batch, and the pause when there was nothing to publish. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   OUTBOX_IDLE_POLL_MS: z.coerce.number().int().positive().default(100),

@@ -16,7 +16,7 @@ import {
   Shutdown,
   temporalCheck,
 } from '@botflow/service-kit';
-import { GraphClient } from '@botflow/whatsapp';
+import { GraphClient, MediaClient, mediaLimits } from '@botflow/whatsapp';
 import { loadWorkerConfig } from './config.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import { ReplyLagReporter } from './reply-lag.ts';
@@ -44,7 +44,7 @@ await admin.connect();
 shutdown.add('kafka admin', () => admin.disconnect());
 
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
-redis.on('error', () => {}); // only admission-control figures go there; /health reports Redis
+redis.on('error', () => {}); // admission-control figures and send pacing (which falls back); /health reports Redis
 shutdown.add('redis', () => redis.quit());
 const replyLag = new ReplyLagReporter(redis);
 replyLag.start();
@@ -68,8 +68,31 @@ const sender = createOutboundSender({
   secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY),
   reconcileGraceMs: config.SEND_RECONCILE_GRACE_MS,
   observeResponseTime: (ms) => replyLag.record(ms),
+  rateLimit: {
+    limits: {
+      perSecond: config.SEND_RATE_PER_NUMBER,
+      perSecondByNumber: config.SEND_RATE_BY_NUMBER,
+      guardMs: config.SEND_RATE_GUARD_MS,
+      pairBurst: config.SEND_PAIR_BURST,
+      pairIntervalMs: config.SEND_PAIR_INTERVAL_MS,
+    },
+    redis,
+    maxWaitMs: config.SEND_RATE_MAX_WAIT_MS,
+    onRedisFailure: (err) => log.warn({ err }, 'Redis unavailable: this worker paces its sends alone meanwhile'),
+  },
 });
-const worker = await createWorker(config, connection, { db, sender, log, webhookSecrets: config.WEBHOOK_SECRETS });
+const worker = await createWorker(config, connection, {
+  db,
+  sender,
+  log,
+  webhookSecrets: config.WEBHOOK_SECRETS,
+  media: {
+    media: new MediaClient({ baseUrl: config.GRAPH_API_BASE_URL, version: config.GRAPH_API_VERSION }),
+    secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY),
+    mediaDir: config.MEDIA_DIR,
+    limits: mediaLimits(config.MEDIA_LIMITS),
+  },
+});
 
 const app = express();
 app.use(

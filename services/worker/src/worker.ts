@@ -2,9 +2,11 @@ import { type NativeConnection, Worker } from '@temporalio/worker';
 import {
   createConversationActivities,
   createEffectActivities,
+  createMediaActivities,
   createSystemActivities,
   offlineKnowledgeSource,
   offlineLanguageModel,
+  type MediaActivityDeps,
   type OutboundSender,
 } from '@botflow/activities';
 import type { PrismaClient } from '@botflow/db';
@@ -18,6 +20,8 @@ export interface WorkerDeps {
   sender: OutboundSender;
   log: Logger;
   webhookSecrets?: Record<string, string>;
+  /** Downloading customers' media; without it the activity is not registered (tests of other paths). */
+  media?: Omit<MediaActivityDeps, 'db' | 'log'>;
 }
 
 export function createActivities(identity: string, deps: WorkerDeps) {
@@ -30,6 +34,7 @@ export function createActivities(identity: string, deps: WorkerDeps) {
       knowledge: offlineKnowledgeSource,
       webhookSecrets: (name) => deps.webhookSecrets?.[name],
     }),
+    ...(deps.media ? createMediaActivities({ ...deps.media, db: deps.db, log: deps.log }) : {}),
   };
 }
 

@@ -4,25 +4,28 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  agentReplySignal,
   conversationStatusQuery,
   customerKey,
   inboundMessageSignal,
   moveToVersionSignal,
   releaseHandoffSignal,
+  type AgentReply,
   type CarriedConversation,
   type ConversationInput,
   type ConversationRef,
+  type HandoffRelease,
   type InboundSignal,
   type VersionMove,
 } from '@botflow/contracts';
 import {
   completeEffect,
   initialState,
-  release,
   type BotDefinition,
   type EngineEnv,
   type EngineState,
@@ -31,10 +34,13 @@ import {
 import { conversationActivities as act } from './activities.ts';
 import { DeadlineWatcher } from './deadline-watcher.ts';
 import { runEffect } from './effects.ts';
+import { agentReplyTurn, handoffChanges, HANDOFF_INBOX_PATCH, released } from './handoff.ts';
 import { SeenMessageIds } from './seen-message-ids.ts';
 import { timeoutTurn } from './timeout-turn.ts';
 import { planTurn, plannedFrom, type PlannedTurn } from './turn.ts';
+import { InboundMedia } from './inbound-media.ts';
 import { movedEngine } from './version-move.ts';
+import { outsideWindowEnd } from './outside-window.ts';
 
 export interface ConversationResult {
   outcome: string;
@@ -58,8 +64,13 @@ export async function conversation(input: ConversationInput): Promise<Conversati
   let ref: ConversationRef | null = carried?.conversation ?? null;
   let definition: BotDefinition | null = null;
   let pendingMove: VersionMove | null = carried?.pendingMove ?? null;
+  let windowClosed = false;
   let moveTarget: { botVersionId: string; definition: BotDefinition } | null = null;
-  let releaseRequested = false;
+  let releaseRequested: HandoffRelease | null = carried?.pendingRelease ?? null;
+  const agentReplies: AgentReply[] = [...(carried?.agentReplies ?? [])];
+  /** A release or reply meant for an earlier conversation of this customer (same workflow id) is not for this one. */
+  const meantForThis = (conversationId: string | undefined) =>
+    conversationId === undefined || ref === null || conversationId === ref.id;
 
   setHandler(inboundMessageSignal, (message) => {
     if (seen.add(message.id)) inbox.push(message);
@@ -67,8 +78,15 @@ export async function conversation(input: ConversationInput): Promise<Conversati
   setHandler(moveToVersionSignal, (move) => {
     if (ref === null || move.botVersionId !== ref.botVersionId) pendingMove = move;
   });
-  setHandler(releaseHandoffSignal, () => {
-    if (engine.handoff) releaseRequested = true;
+  setHandler(releaseHandoffSignal, (request) => {
+    if (engine.handoff && meantForThis(request?.conversationId)) releaseRequested = request ?? {};
+  });
+  setHandler(agentReplySignal, (reply) => {
+    if (!engine.handoff || !meantForThis(reply.conversationId)) {
+      log.warn('an agent reply came while the bot has the conversation: not sent', { replyId: reply.id });
+      return;
+    }
+    if (seen.add(`agent:${reply.id}`)) agentReplies.push(reply);
   });
   setHandler(conversationStatusQuery, () => ({
     conversationId: ref?.id ?? null,
@@ -78,6 +96,7 @@ export async function conversation(input: ConversationInput): Promise<Conversati
     pending: inbox.length,
     ended: engine.ended,
     handoff: engine.handoff ?? null,
+    agentReplies: agentReplies.length,
     pendingMove,
   }));
 
@@ -86,8 +105,10 @@ export async function conversation(input: ConversationInput): Promise<Conversati
   const watcher = new DeadlineWatcher(() =>
     Math.min(engine.waitDeadline ?? Infinity, engine.sleeping?.until ?? Infinity, sessionDeadline()),
   );
+  const media = new InboundMedia();
   const watching = watcher.run();
-  const hasWork = () => (inbox.length > 0 && !engine.sleeping) || watcher.due || releaseRequested;
+  const hasWork = () =>
+    (inbox.length > 0 && !engine.sleeping) || watcher.due || releaseRequested !== null || agentReplies.length > 0;
 
   for (;;) {
     await condition(() => hasWork() || workflowInfo().continueAsNewSuggested);
@@ -119,41 +140,54 @@ export async function conversation(input: ConversationInput): Promise<Conversati
       if (pinned === null) return 'unbound';
       ({ ref, definition } = pinned);
     }
+    // A person's replies go out first, in the order they were written, before anything the customer said meanwhile.
+    if (agentReplies.length > 0) await deliver(agentReplyTurn(engine, agentReplies.splice(0)));
     if (inbox.length > 0 && !engine.sleeping) await debounce();
     if (pendingMove && pendingMove.botVersionId !== ref?.botVersionId) await applyVersionMove(pendingMove);
     const now = Date.now();
     let planned: PlannedTurn;
-    if (releaseRequested && engine.handoff) {
-      planned = plannedFrom(release(env(), engine, now));
+    const releasing = releaseRequested && engine.handoff ? released(env(), engine, releaseRequested, now) : null;
+    if (releaseRequested && engine.handoff && !releasing) {
+      log.warn('release ignored: the version has no such node', { atNode: releaseRequested.atNode });
+    }
+    const release = releasing ? releaseRequested : null;
+    if (releasing) {
+      planned = plannedFrom(releasing);
     } else if (inbox.length > 0 && !engine.sleeping) {
       planned = planTurn(env(), engine, inbox.splice(0), now);
       inbox.unshift(...planned.leftover);
+      media.fetch(requirePinned(ref), planned.inbound);
       lastActivityAt = now;
     } else {
       planned = timeoutTurn(env(), engine, now, sessionDeadline());
     }
-    releaseRequested = false;
+    releaseRequested = null;
     watcher.due = false;
-    await deliver(planned);
+    await deliver(planned, release);
     // A node asked for a side effect: run it, let the bot go on from its result, deliver what it says, repeat.
     while (engine.pendingEffect && !engine.ended) {
       const result = await runEffect(engine.pendingEffect.request);
       await deliver(plannedFrom(completeEffect(env(), engine, result, Date.now()), planned.answering));
     }
+    if (windowClosed && !engine.ended) await deliver(outsideWindowEnd(engine));
     if (engine.ended) return engine.ended.outcome;
     watcher.reschedule();
     return null;
   }
 
-  async function deliver(planned: PlannedTurn): Promise<void> {
+  async function deliver(planned: PlannedTurn, release: HandoffRelease | null = null): Promise<void> {
+    const handedOver = engine.handoff ?? null;
     engine = planned.engine;
     const current = requirePinned(ref);
     const profileChanges: Record<string, VarValue> = planned.profileChanges;
     const changedProfile = Object.keys(profileChanges).length > 0;
-    if (planned.inbound.length === 0 && planned.outbound.length === 0 && !engine.ended && !changedProfile) return;
+    const handoff = handoffChanges(handedOver, engine, release);
+    const quiet = planned.inbound.length === 0 && planned.outbound.length === 0 && !engine.ended && !changedProfile;
+    // Only a hand-over's start or end to tell the inbox: runs from before that had no turn for it.
+    if (quiet && !(handoff.length > 0 && patched(HANDOFF_INBOX_PATCH))) return;
     turn += 1;
     try {
-      await act.deliverTurn({
+      const result = await act.deliverTurn({
         conversation: current,
         // The conversation's own id: unique per conversation, kept across continue-as-new with its turn count.
         turnKey: `${current.id}:${turn}`,
@@ -162,7 +196,10 @@ export async function conversation(input: ConversationInput): Promise<Conversati
         outbound: planned.outbound,
         ended: engine.ended,
         ...(changedProfile ? { profileChanges } : {}),
+        ...(handoff.length > 0 ? { handoff } : {}),
       });
+      // More than 24 h since the customer wrote and no template to fall back on: the bot cannot go on.
+      if (result.outsideWindow && !engine.ended && !engine.handoff) windowClosed = true;
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       // Retried for half an hour already: the bot moves on rather than failing the whole conversation.
@@ -223,7 +260,9 @@ export async function conversation(input: ConversationInput): Promise<Conversati
   async function end(result: ConversationResult): Promise<ConversationResult> {
     watcher.stop();
     await watching;
+    await media.settled();
     await condition(allHandlersFinished);
+    if (agentReplies.length > 0) log.warn('the conversation ended before agent replies were sent', { result });
     if (inbox.length === 0) return result;
     return handOver({ phoneNumberId: input.phoneNumberId, customer: input.customer });
   }
@@ -241,11 +280,16 @@ export async function conversation(input: ConversationInput): Promise<Conversati
   async function handOver(nextInput: ConversationInput): Promise<never> {
     watcher.stop();
     await watching;
+    await media.settled();
     await condition(allHandlersFinished);
     const pending = inbox.splice(0);
     const seenMessageIds = seen.toArray();
+    const replies = {
+      ...(agentReplies.length > 0 ? { agentReplies: agentReplies.splice(0) } : {}),
+      ...(releaseRequested ? { pendingRelease: releaseRequested } : {}),
+    };
     const next: ConversationInput = nextInput.carried
-      ? { ...nextInput, carried: { ...nextInput.carried, pending, seenMessageIds } }
+      ? { ...nextInput, carried: { ...nextInput.carried, pending, seenMessageIds, ...replies } }
       : { ...nextInput, pending, seenMessageIds };
     return continueAsNew<typeof conversation>(next);
   }

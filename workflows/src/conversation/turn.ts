@@ -12,6 +12,8 @@ export interface PlannedOutbound {
   content: OutboundContent;
   /** The customer message this answers: quoted in WhatsApp, and the start of its response time. */
   replyTo?: { id: string; receivedAt: number };
+  /** A person's reply from the agent inbox, sent under its own idempotency id. */
+  agentReply?: { id: string; agent: string };
 }
 
 export interface PlannedTurn {

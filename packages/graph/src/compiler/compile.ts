@@ -1,4 +1,5 @@
 import type { BotDefinition, NodeSpec } from '../definition.ts';
+import { DEFAULT_HUMAN_REPLY } from '../human-request.ts';
 import type { NodeType, PortSpec } from '../node-type.ts';
 import { NODE_TYPES } from '../nodes/catalogue.ts';
 import { botGraphSchema, type BotGraph, type GraphNode } from './graph.ts';
@@ -69,6 +70,12 @@ export function compileGraph(input: unknown): CompileResult {
         sessionTimeoutSeconds: settings.sessionTimeoutSeconds ?? DEFAULT_SESSION_TIMEOUT_SECONDS,
         ...(settings.debounceMs ? { debounceMs: settings.debounceMs } : {}),
         ...(settings.fields && Object.keys(settings.fields).length > 0 ? { fields: settings.fields } : {}),
+        ...(settings.humanKeywords && settings.humanKeywords.length > 0
+          ? {
+              humanKeywords: settings.humanKeywords,
+              humanKeywordReply: settings.humanKeywordReply ?? DEFAULT_HUMAN_REPLY,
+            }
+          : {}),
       },
       // Sorted, like object keys in the hash, so the order nodes were drawn in does not matter.
       variables: [...resolved.variables].sort((a, b) => `${a.scope}.${a.name}`.localeCompare(`${b.scope}.${b.name}`)),

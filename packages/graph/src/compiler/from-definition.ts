@@ -36,7 +36,7 @@ export function graphFromDefinition(definition: BotDefinition): BotGraph {
     type: v.type,
     ...(v.default === undefined ? {} : { default: v.default }),
   }));
-  const { sessionTimeoutSeconds, debounceMs, fields } = definition.settings;
+  const { sessionTimeoutSeconds, debounceMs, fields, humanKeywords, humanKeywordReply } = definition.settings;
   return {
     entry: definition.entry,
     nodes,
@@ -46,6 +46,8 @@ export function graphFromDefinition(definition: BotDefinition): BotGraph {
       sessionTimeoutSeconds,
       ...(debounceMs === undefined ? {} : { debounceMs }),
       ...(fields === undefined ? {} : { fields: fields as Record<string, string | number | boolean> }),
+      ...(humanKeywords === undefined ? {} : { humanKeywords }),
+      ...(humanKeywordReply === undefined ? {} : { humanKeywordReply }),
     },
   };
 }

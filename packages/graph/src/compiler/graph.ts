@@ -36,6 +36,8 @@ export interface GraphSettings {
   sessionTimeoutSeconds?: number;
   debounceMs?: number;
   fields?: Record<string, string | number | boolean>;
+  humanKeywords?: string[];
+  humanKeywordReply?: string;
 }
 
 const id = z.string().min(1, 'an id cannot be empty').max(64, 'an id holds at most 64 characters');
@@ -79,6 +81,18 @@ export const botGraphSchema = z.object({
         .optional(),
       debounceMs: z.number().int().min(0).max(30_000, 'a burst window is at most 30 seconds').optional(),
       fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      humanKeywords: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1, { message: 'a human keyword cannot be empty', abort: true })
+            .max(50, 'a human keyword holds at most 50 characters')
+            .regex(/[\p{L}\p{N}]/u, 'a human keyword needs a letter or a digit'),
+        )
+        .max(30, 'at most 30 human keywords')
+        .optional(),
+      humanKeywordReply: z.string().max(4096, 'a WhatsApp text holds at most 4096 characters').optional(),
     })
     .default({}),
 }) satisfies z.ZodType<BotGraph, unknown>;

@@ -66,7 +66,8 @@ export async function loadRecordedConversation(
   const answered = new Set(inbound.map((m) => m.id));
   const replies: Record<string, OutboundContent[]> = {};
   const unprompted: OutboundContent[] = [];
-  const outbound = rows.filter((r) => r.direction === 'out').sort(sentOrder);
+  // Agents' messages are not the bot's: a replay compares only what the bot said.
+  const outbound = rows.filter((r) => r.direction === 'out' && r.agent === null).sort(sentOrder);
   for (const row of outbound) {
     if (!outboundPayload.safeParse(row.payload).success) continue;
     const content = row.payload as unknown as OutboundContent;

@@ -1,16 +1,16 @@
 import type { BotDefinition } from '@botflow/graph';
-import { compileGraph, type GraphNode } from '@botflow/graph/catalogue';
+import { compileGraph, type GraphNode, type GraphSettings } from '@botflow/graph/catalogue';
 
 // The bots whose recorded conversations exercise the workflow's effects, waits, hand-overs, debounce and version
 // moves (see record-histories.int.test.ts). Changing one changes only future recordings, never the stored histories.
 
-function compiled(entry: string, nodes: GraphNode[], edges: [string, string, string][], debounceMs?: number) {
+function compiled(entry: string, nodes: GraphNode[], edges: [string, string, string][], settings: GraphSettings = {}) {
   const result = compileGraph({
     entry,
     nodes,
     edges: edges.map(([from, port, to]) => ({ from, port, to })),
     variables: [],
-    settings: debounceMs === undefined ? {} : { debounceMs },
+    settings,
   });
   if (!result.ok) throw new Error(`feature bot does not compile: ${JSON.stringify(result.problems)}`);
   return result.definition;
@@ -73,6 +73,41 @@ export const featureBots = {
         ['ask_name', 'next', 'ask_city'],
         ['ask_city', 'next', `end_${outcome}`],
       ],
-      debounceMs,
+      debounceMs === undefined ? {} : { debounceMs },
+    ),
+  /** "agent" hands over at any question; the agent can release to the menu. */
+  humanKeywords: (): BotDefinition =>
+    compiled(
+      'ask_name',
+      [
+        ask('ask_name', 'Your name?', 'name'),
+        ask('ask_city', 'Your city, {{name}}?', 'city'),
+        ask('menu', 'Main menu, {{name}}: what next?', 'next'),
+        say('bye', 'Noted: {{next}}.'),
+        end('served'),
+      ],
+      [
+        ['ask_name', 'next', 'ask_city'],
+        ['ask_city', 'next', 'menu'],
+        ['menu', 'next', 'bye'],
+        ['bye', 'next', 'end_served'],
+      ],
+      { humanKeywords: ['agent'] },
+    ),
+  /** A silent hand-over whose release leads to a wait: a turn with nothing to say but the release. */
+  quietRelease: (): BotDefinition =>
+    compiled(
+      'human',
+      [
+        { id: 'human', type: 'handoff', options: { reason: 'callback', message: '' } },
+        { id: 'pause', type: 'wait', options: { seconds: 1 } },
+        say('back', 'The bot is back.'),
+        end('goal_reached'),
+      ],
+      [
+        ['human', 'next', 'pause'],
+        ['pause', 'next', 'back'],
+        ['back', 'next', 'end_goal_reached'],
+      ],
     ),
 };

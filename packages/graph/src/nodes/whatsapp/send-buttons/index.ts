@@ -2,6 +2,7 @@ import { defineNodeType } from '../../../node-type.ts';
 import { templateProblems } from '../../checks.ts';
 import { nextPort } from '../../option-fields.ts';
 import { duplicates } from '../message-fields.ts';
+import { fallbackTemplates } from '../template-fallback-field.ts';
 import { sendButtonsRuntime } from './runtime.ts';
 import { sendButtonsOptions } from './schema.ts';
 
@@ -15,6 +16,7 @@ export const sendButtons = defineNodeType({
   waits: () => false,
   check: (o, ctx) => [
     ...templateProblems(ctx, { body: o.body, header: o.header, footer: o.footer }),
+    ...templateProblems(ctx, fallbackTemplates(o.templateFallback)),
     ...duplicates(
       o.buttons,
       (b) => b.id,

@@ -1,5 +1,6 @@
 import type { NodeRuntime } from '../../../node-runtime.ts';
 import { headerAndFooter } from '../interactive-text.ts';
+import { filledFallback } from '../template-fallback.ts';
 import type { SendButtonsOptions } from './schema.ts';
 
 /** Sends a message with reply buttons and moves on at once: a later node reads the reply (ask_choice waits for one). */
@@ -10,6 +11,7 @@ export const sendButtonsRuntime: NodeRuntime<SendButtonsOptions> = {
       body: ctx.interpolate(options.body),
       ...headerAndFooter(ctx, options),
       buttons: options.buttons.map(({ id, title }) => ({ id, title })),
+      ...filledFallback(ctx, options.templateFallback),
     });
     return { kind: 'continue', port: 'next' };
   },

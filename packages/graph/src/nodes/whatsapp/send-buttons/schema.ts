@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '@botflow/whatsapp/limits';
 import { footerField, headerField } from '../message-fields.ts';
+import { templateFallbackField } from '../template-fallback-field.ts';
 
 export const replyButton = z.object({
   id: z
@@ -28,6 +29,7 @@ export const sendButtonsOptions = z.object({
     .min(1, 'add at least one button')
     .max(LIMITS.buttons, `a message holds at most ${LIMITS.buttons} buttons: send a list for more`)
     .meta({ title: 'Buttons' }),
+  templateFallback: templateFallbackField,
 });
 
 export type SendButtonsOptions = z.output<typeof sendButtonsOptions>;

@@ -2,6 +2,7 @@ import { defineNodeType, type OptionProblem } from '../../../node-type.ts';
 import { templateProblems } from '../../checks.ts';
 import { nextPort } from '../../option-fields.ts';
 import { duplicates } from '../message-fields.ts';
+import { fallbackTemplates } from '../template-fallback-field.ts';
 import { sendListRuntime } from './runtime.ts';
 import { sendListOptions, type SendListOptions } from './schema.ts';
 
@@ -39,6 +40,7 @@ export const sendList = defineNodeType({
   waits: () => false,
   check: (o, ctx) => [
     ...templateProblems(ctx, { body: o.body, header: o.header, footer: o.footer }),
+    ...templateProblems(ctx, fallbackTemplates(o.templateFallback)),
     ...listProblems(o),
   ],
   runtime: sendListRuntime,

@@ -1,5 +1,6 @@
 import type { NodeRuntime } from '../../../node-runtime.ts';
 import { headerAndFooter } from '../interactive-text.ts';
+import { filledFallback } from '../template-fallback.ts';
 import type { SendListOptions } from './schema.ts';
 
 /** Sends a list message (a button that opens up to 10 rows) and moves on; a later node reads the pick. */
@@ -14,6 +15,7 @@ export const sendListRuntime: NodeRuntime<SendListOptions> = {
         ...(s.title ? { title: s.title } : {}),
         rows: s.rows.map(({ id, title, description }) => ({ id, title, ...(description ? { description } : {}) })),
       })),
+      ...filledFallback(ctx, options.templateFallback),
     });
     return { kind: 'continue', port: 'next' };
   },

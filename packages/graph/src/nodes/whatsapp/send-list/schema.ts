@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '@botflow/whatsapp/limits';
 import { footerField, headerField } from '../message-fields.ts';
+import { templateFallbackField } from '../template-fallback-field.ts';
 
 const row = z.object({
   id: z
@@ -55,6 +56,7 @@ export const sendListOptions = z.object({
       `a list holds at most ${LIMITS.rows} rows in all its sections together`,
     )
     .meta({ title: 'Sections' }),
+  templateFallback: templateFallbackField,
 });
 
 export type SendListOptions = z.output<typeof sendListOptions>;

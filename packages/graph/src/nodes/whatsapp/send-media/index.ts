@@ -1,6 +1,7 @@
 import { defineNodeType, type OptionProblem } from '../../../node-type.ts';
 import { templateProblems } from '../../checks.ts';
 import { errorPort, nextPort } from '../../option-fields.ts';
+import { fallbackTemplates } from '../template-fallback-field.ts';
 import { sendMediaRuntime } from './runtime.ts';
 import { sendMediaOptions, type SendMediaOptions } from './schema.ts';
 
@@ -26,6 +27,7 @@ export const sendMedia = defineNodeType({
   waits: () => false,
   check: (o, ctx) => [
     ...templateProblems(ctx, { link: o.link, caption: o.caption, filename: o.filename }),
+    ...templateProblems(ctx, fallbackTemplates(o.templateFallback)),
     ...mediaProblems(o),
   ],
   runtime: sendMediaRuntime,

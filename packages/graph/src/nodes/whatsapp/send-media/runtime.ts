@@ -1,9 +1,10 @@
 import type { NodeRuntime } from '../../../node-runtime.ts';
+import { filledFallback } from '../template-fallback.ts';
 import type { SendMediaOptions } from './schema.ts';
 
 /** Sends an image, video, audio, document or sticker by link and moves on; a link that is no web address fails. */
 export const sendMediaRuntime: NodeRuntime<SendMediaOptions> = {
-  enter(ctx, { mediaType, link, caption, filename }) {
+  enter(ctx, { mediaType, link, caption, filename, templateFallback }) {
     const url = ctx.interpolate(link).trim();
     if (!/^https?:\/\/\S+$/i.test(url)) throw new Error(`the media link "${url}" is not an http(s) address`);
     const filledCaption = caption ? ctx.interpolate(caption) : '';
@@ -14,6 +15,7 @@ export const sendMediaRuntime: NodeRuntime<SendMediaOptions> = {
       link: url,
       ...(filledCaption ? { caption: filledCaption } : {}),
       ...(filledName ? { filename: filledName } : {}),
+      ...filledFallback(ctx, templateFallback),
     });
     return { kind: 'continue', port: 'next' };
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '@botflow/whatsapp/limits';
+import { templateFallbackField } from '../template-fallback-field.ts';
 
 /** http(s)://… with no spaces, where {{placeholders}} may stand anywhere, even for the whole link. */
 const LINK = /^(?:https?:\/\/|(?=\{\{))(?:[^\s{}]|\{\{\s*[\w.]+\s*\}\})+$/i;
@@ -21,6 +22,7 @@ export const sendMediaOptions = z.object({
     .max(240, 'a file name holds at most 240 characters')
     .optional()
     .meta({ title: 'File name', description: 'What the customer sees for a document, e.g. invoice.pdf.' }),
+  templateFallback: templateFallbackField,
 });
 
 export type SendMediaOptions = z.output<typeof sendMediaOptions>;

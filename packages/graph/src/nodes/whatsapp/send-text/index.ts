@@ -1,5 +1,6 @@
 import { defineNodeType } from '../../../node-type.ts';
 import { templateProblems } from '../../checks.ts';
+import { fallbackTemplates } from '../template-fallback-field.ts';
 import { sendTextRuntime } from './runtime.ts';
 import { sendTextOptions } from './schema.ts';
 
@@ -11,6 +12,6 @@ export const sendText = defineNodeType({
   options: sendTextOptions,
   ports: () => [{ id: 'next', label: 'Next', required: false }],
   waits: () => false,
-  check: (o, ctx) => templateProblems(ctx, { text: o.text }),
+  check: (o, ctx) => templateProblems(ctx, { text: o.text, ...fallbackTemplates(o.templateFallback) }),
   runtime: sendTextRuntime,
 });

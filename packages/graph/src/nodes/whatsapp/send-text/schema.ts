@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '@botflow/whatsapp/limits';
+import { templateFallbackField } from '../template-fallback-field.ts';
 
 export const sendTextOptions = z.object({
   text: z
@@ -11,6 +12,7 @@ export const sendTextOptions = z.object({
       description: 'Use {{variable}} to insert a value, e.g. Hi {{name}}!',
       format: 'textarea',
     }),
+  templateFallback: templateFallbackField,
 });
 
 export type SendTextOptions = z.output<typeof sendTextOptions>;
