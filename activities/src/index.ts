@@ -18,3 +18,4 @@ export {
   type MediaDownloadInput,
   type MediaDownloadResult,
 } from './media/index.ts';
+export { outboxInsert, type EventScope, type OutboxEvent } from './conversation/outbox.ts';

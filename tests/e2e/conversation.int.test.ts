@@ -73,6 +73,11 @@ describe('a customer chats with the demo bot over the real stack', () => {
       (m) => m?.status === 'read',
     );
     expect(message?.statusAt).toBeInstanceOf(Date);
+    // Each state reached is an event: analytics counts them per bot and hour.
+    await eventually(
+      () => Promise.all([product().hourlyCount('messages_delivered'), product().hourlyCount('messages_read')]),
+      ([delivered, read]) => delivered >= 1 && read >= 1,
+    );
   });
 });
 

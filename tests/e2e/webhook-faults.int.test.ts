@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildInboundMessage, buildMessagesWebhook, signPayload } from '@botflow/whatsapp';
+import {
+  buildInboundMessage,
+  buildMessagesWebhook,
+  buildStatus,
+  buildStatusesWebhook,
+  signPayload,
+} from '@botflow/whatsapp';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { conversationWorkflowId } from '@botflow/contracts';
 import { APP_SECRET, eventually, useProduct, VERIFY_TOKEN } from './product.ts';
@@ -96,6 +102,21 @@ describe('one POST for several business accounts and numbers', () => {
     const handle = product().temporal.workflow.getHandle(conversationWorkflowId(otherNumber, '27820000206'));
     await expect(handle.describe()).rejects.toThrow(WorkflowNotFoundError);
     expect(product().replies('27820000206')).toHaveLength(0);
+  });
+});
+
+describe('statuses', () => {
+  it('keeps a status for a message BotFlow never sent, instead of dropping it', async () => {
+    const id = `wamid.elsewhere${randomBytes(6).toString('hex')}`;
+    const status = buildStatus({ id, status: 'delivered', recipient: { waId: '27820000207' } });
+    const body = JSON.stringify(buildStatusesWebhook(business(), [status]));
+    expect((await signed(body)).status).toBe(200);
+    expect((await signed(body)).status).toBe(200);
+    const rows = await eventually(
+      () => product().db.unmatchedStatus.findMany({ where: { wamid: id } }),
+      (r) => r.length > 0,
+    );
+    expect(rows).toMatchObject([{ status: 'delivered', phoneNumberId: product().phoneNumberId }]);
   });
 });
 

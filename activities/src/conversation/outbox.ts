@@ -15,7 +15,13 @@ export interface OutboxEvent {
 }
 
 /** Rows for the transactional outbox: written with the state change they describe, published by the relay. */
-export function outboxInsert(scope: ConversationRef, events: OutboxEvent[]): Prisma.Sql | null {
+/** What an event says about where it happened: the conversation and its bot. */
+export type EventScope = Pick<
+  ConversationRef,
+  'id' | 'workflowId' | 'phoneNumberId' | 'organizationId' | 'botId' | 'botVersion'
+>;
+
+export function outboxInsert(scope: EventScope, events: OutboxEvent[]): Prisma.Sql | null {
   if (events.length === 0) return null;
   const rows = events.map((e) => {
     const id = deterministicUuid(e.name);

@@ -10,6 +10,18 @@ export const METRIC_BY_EVENT: Partial<Record<NonNullable<Event['payload']['case'
   handoffStarted: 'handoffs',
 };
 
+/** Delivery states reported by Meta, counted per state. */
+const METRIC_BY_DELIVERY_STATUS: Record<string, string> = {
+  delivered: 'messages_delivered',
+  read: 'messages_read',
+  failed: 'messages_failed',
+};
+
+export function metricOf(event: Event): string | undefined {
+  if (event.payload.case === 'deliveryStatus') return METRIC_BY_DELIVERY_STATUS[event.payload.value.status];
+  return event.payload.case && METRIC_BY_EVENT[event.payload.case];
+}
+
 /**
  * Applies a batch of events exactly once in effect: the ids are recorded in the same transaction as the counters,
  * so an event Kafka delivers again (a relay retry, a consumer restart) finds its id and counts nothing.
@@ -26,7 +38,7 @@ export async function applyEvents(db: PrismaClient, events: Event[]): Promise<nu
     const freshIds = new Set(fresh.map((r) => r.event_id));
     const increments = new Map<string, { botId: string; hour: Date; metric: string; value: number }>();
     for (const event of unique) {
-      const metric = event.payload.case && METRIC_BY_EVENT[event.payload.case];
+      const metric = metricOf(event);
       if (!metric || !freshIds.has(event.id) || !event.occurredAt) continue;
       const hour = new Date(Math.floor(Number(event.occurredAt.seconds) / 3600) * 3600 * 1000);
       const key = `${event.botId}|${hour.toISOString()}|${metric}`;
