@@ -106,6 +106,26 @@ describe('one POST for several business accounts and numbers', () => {
 });
 
 describe('statuses', () => {
+  it('never goes backwards: a late "sent" or "delivered" after "read" changes nothing', async () => {
+    const customer = '27820000208';
+    await product().say(customer, 'hi');
+    const [reply] = await eventually(
+      () => product().replies(customer),
+      (r) => r.length === 1,
+    );
+    const wamid = reply?.wamid ?? '';
+    await eventually(
+      () => product().db.message.findUnique({ where: { wamid } }),
+      (m) => m?.status === 'read',
+    );
+    const late = ['delivered', 'sent'].map((status) =>
+      buildStatus({ id: wamid, status: status as 'sent', recipient: { waId: customer }, at: Date.now() - 60_000 }),
+    );
+    expect((await signed(JSON.stringify(buildStatusesWebhook(business(), late)))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await product().db.message.findUnique({ where: { wamid } })).toMatchObject({ status: 'read' });
+  });
+
   it('keeps a status for a message BotFlow never sent, instead of dropping it', async () => {
     const id = `wamid.elsewhere${randomBytes(6).toString('hex')}`;
     const status = buildStatus({ id, status: 'delivered', recipient: { waId: '27820000207' } });
