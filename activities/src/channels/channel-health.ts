@@ -36,11 +36,17 @@ export function channelProblem(err: GraphApiError): string | null {
   return `${reason} (Meta answered ${err.code === undefined ? `HTTP ${err.httpStatus}` : `code ${err.code}`}: ${err.message})`;
 }
 
+const lastSuccessWrite = new Map<string, number>();
+
 /**
  * Meta accepted a message from this number: it can send, so it is healthy. Written at most every few seconds
  * while it stays healthy, so a busy number costs one indexed read per send, not one row write.
  */
 export async function recordSendSuccess(db: PrismaClient, phoneNumberId: string): Promise<void> {
+  // This process wrote it a moment ago: skip even the read (another process's failure heals at the next write).
+  const now = Date.now();
+  if (now - (lastSuccessWrite.get(phoneNumberId) ?? 0) < SEND_HEALTH_RESOLUTION_SECONDS * 1000) return;
+  lastSuccessWrite.set(phoneNumberId, now);
   await db.$executeRaw`
     UPDATE whatsapp_channels SET last_send_at = now(), health = 'healthy', health_reason = NULL
     WHERE phone_number_id = ${phoneNumberId}
@@ -53,6 +59,7 @@ export async function recordSendSuccess(db: PrismaClient, phoneNumberId: string)
  * unhealthy with a reason that says what to do when the fault is the number's (token, permissions, account).
  */
 export async function recordSendFailure(db: PrismaClient, phoneNumberId: string, err: GraphApiError): Promise<void> {
+  lastSuccessWrite.delete(phoneNumberId);
   const reason = channelProblem(err);
   await db.$executeRaw`
     UPDATE whatsapp_channels
