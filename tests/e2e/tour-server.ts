@@ -1,15 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { sendJson, startTestServer, type ReceivedRequest } from '../../activities/src/effects/test-server.ts';
 
 /** What the tour bot's action nodes call: a price API, a webhook receiver and an iCal calendar, on 127.0.0.1. */
-
-export interface ReceivedRequest {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
 
 export interface WebhookDelivery {
   event: string;
@@ -43,7 +36,6 @@ export const TOUR_CALENDAR = [
 ].join('\r\n');
 
 export async function startTourServer(webhookSecret: string): Promise<TourServer> {
-  const requests: ReceivedRequest[] = [];
   const webhooks: WebhookDelivery[] = [];
 
   const respond = (request: ReceivedRequest, res: ServerResponse): void => {
@@ -51,7 +43,7 @@ export async function startTourServer(webhookSecret: string): Promise<TourServer
     if (request.method === 'GET' && url.pathname === '/quote') {
       const guests = Number(url.searchParams.get('guests'));
       const perNight = url.searchParams.get('plan') === 'premium' ? 250 : 100;
-      return json(res, 200, { total: guests * perNight, currency: 'ZAR' });
+      return sendJson(res, 200, { total: guests * perNight, currency: 'ZAR' });
     }
     if (request.method === 'POST' && url.pathname === '/hooks') {
       webhooks.push({
@@ -60,41 +52,17 @@ export async function startTourServer(webhookSecret: string): Promise<TourServer
         signatureValid: signedWith(webhookSecret, request),
         payload: JSON.parse(request.body) as unknown,
       });
-      return json(res, 200, { received: true });
+      return sendJson(res, 200, { received: true });
     }
     if (request.method === 'GET' && url.pathname === '/calendar.ics') {
       res.writeHead(200, { 'content-type': 'text/calendar' }).end(TOUR_CALENDAR);
       return;
     }
-    json(res, 404, { error: `nothing at ${request.method} ${url.pathname}` });
+    sendJson(res, 404, { error: `nothing at ${request.method} ${url.pathname}` });
   };
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const request = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
-      requests.push(request);
-      respond(request, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    host: `127.0.0.1:${port}`,
-    requests,
-    webhooks,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const server = await startTestServer(respond);
+  return { host: new URL(server.url).host, requests: server.received, webhooks, close: () => server.close() };
 }
 
 /** What a receiver does: recompute the HMAC-SHA256 of the raw body and compare in constant time. */
@@ -104,8 +72,4 @@ function signedWith(secret: string, request: ReceivedRequest): boolean {
   const expected = Buffer.from(createHmac('sha256', secret).update(request.body, 'utf8').digest('hex'));
   const given = Buffer.from(header.slice('sha256='.length));
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function json(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
 }

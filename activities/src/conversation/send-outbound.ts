@@ -99,7 +99,7 @@ export async function sendOutbound(
     // Meta says the window is closed although our record of the customer's last message said otherwise.
     const fallback = fallbackContent(intent.content);
     if (!fallback) {
-      await recordFailed(db, c, intent.key, err);
+      await recordFailed(db, intent.key, err);
       return 'outside_window';
     }
     await recordSwitch(db, intent, fallback);
@@ -149,7 +149,7 @@ async function attempt(
         ...(err.kind === 'backoff' ? { nextRetryDelay: backoffDelayMs(err.code, conditions.attempt) } : {}),
       });
     }
-    await recordFailed(db, c, intent.key, err);
+    await recordFailed(db, intent.key, err);
     return 'failed';
   }
 }
@@ -259,7 +259,7 @@ async function recordOutsideWindow(db: PrismaClient, key: string): Promise<SendO
   return 'outside_window';
 }
 
-async function recordFailed(db: PrismaClient, c: ConversationRef, key: string, err: GraphApiError): Promise<void> {
+async function recordFailed(db: PrismaClient, key: string, err: GraphApiError): Promise<void> {
   const error = {
     httpStatus: err.httpStatus,
     code: err.code ?? null,

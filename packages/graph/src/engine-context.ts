@@ -26,6 +26,9 @@ export interface TurnEffects {
   profileChanges: Record<string, VarValue>;
 }
 
+/** Shared, so the expression environment cache recognises a bot without fields by identity. */
+const NO_FIELDS: Record<string, VarValue> = Object.freeze({});
+
 export function systemValues(env: EngineEnv, now: number): Record<string, VarValue> {
   const iso = new Date(now).toISOString();
   return { now: iso, today: iso.slice(0, 10), channel: env.channel ?? 'whatsapp' };
@@ -54,7 +57,7 @@ export function nodeContext(
   now: number,
   effects: TurnEffects,
 ): NodeContext {
-  const scope = { variables: allVariables(env), botFields: env.definition.settings.fields ?? {} };
+  const scope = { variables: allVariables(env), botFields: env.definition.settings.fields ?? NO_FIELDS };
   const get = (path: string): VarValue | undefined => {
     const parsed = parseVariablePath(path);
     if ('error' in parsed) return undefined;

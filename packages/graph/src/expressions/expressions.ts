@@ -42,13 +42,27 @@ function celTypeOf(value: VarValue): string {
   return 'dyn';
 }
 
+/** Environments by declarations, least recently used first; a worker serving many bots keeps at most this many. */
+const MAX_ENVIRONMENTS = 500;
 const environments = new Map<string, Environment>();
+/** The engine passes the same (cached) variables array for a definition: skip building the key then. */
+const byVariables = new WeakMap<readonly VariableDecl[], { botFields: object; env: Environment }>();
 
 /** One CEL environment per set of declarations, cached: building one costs far more than evaluating. */
 export function expressionEnvironment(scope: ExpressionScope): Environment {
-  const key = JSON.stringify([scope.variables.map((v) => [v.name, v.scope, v.type]), Object.keys(scope.botFields)]);
+  const same = byVariables.get(scope.variables);
+  if (same?.botFields === scope.botFields) return same.env;
+  const key = JSON.stringify([
+    scope.variables.map((v) => [v.name, v.scope, v.type]),
+    Object.entries(scope.botFields).map(([k, v]) => [k, celTypeOf(v)]),
+  ]);
   const cached = environments.get(key);
-  if (cached) return cached;
+  if (cached) {
+    environments.delete(key);
+    environments.set(key, cached);
+    byVariables.set(scope.variables, { botFields: scope.botFields, env: cached });
+    return cached;
+  }
   let env = withMixedNumbers(new Environment({ homogeneousAggregateLiterals: false }));
   const contact: Record<string, string> = {};
   for (const v of scope.variables) {
@@ -61,6 +75,8 @@ export function expressionEnvironment(scope: ExpressionScope): Environment {
     .registerVariable({ name: 'bot', schema: bot })
     .registerVariable({ name: 'system', schema: { ...SYSTEM_VARIABLES } });
   environments.set(key, env);
+  if (environments.size > MAX_ENVIRONMENTS) environments.delete(environments.keys().next().value as string);
+  byVariables.set(scope.variables, { botFields: scope.botFields, env });
   return env;
 }
 
