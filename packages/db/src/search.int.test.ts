@@ -60,10 +60,28 @@ describe('vector search', () => {
     expect(rows[0]?.distance).toBeLessThan(rows[1]?.distance ?? 0);
   });
 
-  it('is served by the HNSW index', async () => {
+  it("is served by the HNSW index for the vectors' length", async () => {
     const query = pgvector.toSql(embeddingAlong(3));
-    const plan = await planWithoutSeqScan(`SELECT id FROM chunks ORDER BY embedding <=> '${query}'::vector LIMIT 5`);
-    expect(plan).toMatch(/Index Scan using chunks_embedding_hnsw_idx/);
+    const plan = await planWithoutSeqScan(
+      `SELECT id FROM chunks WHERE vector_dims(embedding) = 384
+       ORDER BY embedding::vector(384) <=> '${query}'::vector(384) LIMIT 5`,
+    );
+    expect(plan).toMatch(/Index Scan using chunks_embedding_384_hnsw_idx/);
+  });
+
+  it('keeps vectors of another length out of a search', async () => {
+    const [other] = await prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO chunks (id, document_id, knowledge_base_id, position, content, token_count, embedding)
+      SELECT 'long-vector', document_id, knowledge_base_id, 1000, 'A 768-long vector', 1,
+        array_fill(0.036, ARRAY[768])::vector
+      FROM chunks WHERE id = ${chunkIds[0]} RETURNING id`;
+    const query = pgvector.toSql(embeddingAlong(3));
+    const rows = await prisma.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM chunks WHERE vector_dims(embedding) = 384
+       ORDER BY embedding::vector(384) <=> '${query}'::vector(384)`,
+    );
+    expect(rows.map((row) => row.id)).not.toContain(other?.id);
+    expect(rows).toHaveLength(40);
   });
 });
 

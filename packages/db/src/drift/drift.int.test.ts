@@ -14,7 +14,11 @@ const SQL_ONLY: DriftAllowances = {
   columns: { 'chunks.tsv': 'generated tsvector for full-text search: Prisma cannot declare generated columns' },
   indexes: {
     chunks_tsv_idx: 'GIN index on the generated tsvector',
-    chunks_embedding_hnsw_idx: 'HNSW index (pgvector): Prisma has no such index type',
+    chunks_embedding_384_hnsw_idx: 'HNSW index (pgvector) per dimension: Prisma has no such index type',
+    chunks_embedding_768_hnsw_idx: 'HNSW index (pgvector) per dimension: Prisma has no such index type',
+    chunks_embedding_1024_hnsw_idx: 'HNSW index (pgvector) per dimension: Prisma has no such index type',
+    chunks_embedding_1536_hnsw_idx: 'HNSW index (pgvector) per dimension: Prisma has no such index type',
+    chunks_unembedded_idx: 'partial index: Prisma cannot declare the WHERE clause',
     event_outbox_unpublished_idx: 'partial index: Prisma cannot declare the WHERE clause',
   },
 };
@@ -45,9 +49,15 @@ describe('schema.prisma and the migrated database', () => {
       `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema()`,
     );
     const definition = (name: string) => indexes.find((index) => index.name === name)?.definition;
-    expect(definition('chunks_embedding_hnsw_idx')).toMatch(
-      /USING hnsw \(embedding vector_cosine_ops\) WITH \(m='?16'?, ef_construction='?64'?\)/,
-    );
+    for (const dimension of [384, 768, 1024, 1536]) {
+      expect(definition(`chunks_embedding_${dimension}_hnsw_idx`)).toMatch(
+        new RegExp(
+          `USING hnsw \\(\\(\\(embedding\\)::vector\\(${dimension}\\)\\) vector_cosine_ops\\) ` +
+            `WITH \\(m='?16'?, ef_construction='?64'?\\) WHERE \\(vector_dims\\(embedding\\) = ${dimension}\\)`,
+        ),
+      );
+    }
+    expect(definition('chunks_unembedded_idx')).toMatch(/WHERE \(embedding IS NULL\)/);
     expect(definition('chunks_tsv_idx')).toMatch(/USING gin \(tsv\)/);
     expect(definition('event_outbox_unpublished_idx')).toMatch(/WHERE \(published_at IS NULL\)/);
 
@@ -69,6 +79,8 @@ describe('schema.prisma and the migrated database', () => {
       'contacts_identity_check',
       'documents_progress_check',
       'knowledge_bases_dimension_check',
+      'knowledge_bases_thresholds_check',
+      'unanswered_questions_times_asked_check',
     ]);
   });
 
@@ -87,7 +99,7 @@ describe('schema.prisma and the migrated database', () => {
       );
       expect(compareSchemas(model, await databaseSchemaShape(drifted.url), SQL_ONLY).sort()).toEqual([
         'column bots.name is missing from the database',
-        'column chunks.embedding is vector(512) in the database, vector(384) in the model',
+        'column chunks.embedding is vector(512) in the database, vector in the model',
         'column contacts.nickname is not in the data model',
         'column messages.type is nullable in the database, NOT NULL in the model',
         'enum membership_role is (owner, admin, editor, viewer, guest) in the database, (owner, admin, editor, viewer) in the model',

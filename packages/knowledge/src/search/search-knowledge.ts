@@ -12,7 +12,7 @@ export interface SearchKnowledgeInput {
   tags?: string[];
   /** The customer's question, for the full-text half. */
   query: string;
-  /** The question embedded with the knowledge base's model (unit length, 384 dimensions). */
+  /** The question embedded with the knowledge base's model (unit length, one of SUPPORTED_DIMENSIONS). */
   queryEmbedding: Float32Array;
   topK?: number;
   /** Drop chunks whose cosine similarity to the question is below this, whichever list found them. */
@@ -34,7 +34,8 @@ export interface KnowledgeHit {
   lexical: { rank: number; score: number } | null;
 }
 
-const DIMENSIONS = 384;
+/** Embedding lengths with an HNSW index (see the knowledge_ingestion migration); others cannot be searched. */
+export const SUPPORTED_DIMENSIONS: readonly number[] = [384, 768, 1024, 1536];
 const MAX_TOP_K = 50;
 /** pgvector's default, which returned 99.7 % of the exact top 10 on this machine kind. */
 export const DEFAULT_EF_SEARCH = 40;
@@ -57,8 +58,10 @@ export async function searchKnowledge(db: PrismaClient, input: SearchKnowledgeIn
   if (!Number.isInteger(topK) || topK < 1 || topK > MAX_TOP_K) {
     throw new RangeError(`topK must be a whole number from 1 to ${MAX_TOP_K}`);
   }
-  if (input.queryEmbedding.length !== DIMENSIONS) {
-    throw new RangeError(`the question embedding has ${input.queryEmbedding.length} dimensions, not ${DIMENSIONS}`);
+  if (!SUPPORTED_DIMENSIONS.includes(input.queryEmbedding.length)) {
+    throw new RangeError(
+      `the question embedding has ${input.queryEmbedding.length} dimensions; supported: ${SUPPORTED_DIMENSIONS.join(', ')}`,
+    );
   }
   if ([input.knowledgeBaseIds, input.documentIds, input.tags].some((list) => list?.length === 0)) return [];
 
@@ -95,9 +98,11 @@ export async function searchKnowledge(db: PrismaClient, input: SearchKnowledgeIn
 /** The one statement behind searchKnowledge, exported for EXPLAIN in the benchmark. */
 export function candidatesSql(input: SearchKnowledgeInput, perList: number): Prisma.Sql {
   const vector = `[${Array.from(input.queryEmbedding).join(',')}]`;
+  // A literal, not a parameter: the planner matches it against the partial index's WHERE and cast.
+  const dimensions = Prisma.raw(String(input.queryEmbedding.length));
   const filters = [
-    // The organisation filter: every candidate list goes through it.
-    Prisma.sql`c.knowledge_base_id IN (SELECT id FROM allowed_knowledge_bases)`,
+    // The organisation filter: every candidate list goes through it. Documents answer once ingested.
+    Prisma.sql`c.document_id IN (SELECT id FROM searchable_documents)`,
     input.documentIds ? Prisma.sql`c.document_id = ANY(${input.documentIds}::text[])` : null,
     input.tags ? Prisma.sql`jsonb_exists_any(c.metadata -> 'tags', ${input.tags}::text[])` : null,
   ].filter((filter) => filter !== null);
@@ -111,18 +116,26 @@ export function candidatesSql(input: SearchKnowledgeInput, perList: number): Pri
     WITH allowed_knowledge_bases AS MATERIALIZED (
       SELECT id FROM knowledge_bases WHERE organisation_id = ${input.organisationId} ${knowledgeBaseFilter}
     ),
-    question AS MATERIALIZED (SELECT ${vector}::vector AS embedding),
+    searchable_documents AS MATERIALIZED (
+      SELECT id FROM documents
+      WHERE knowledge_base_id IN (SELECT id FROM allowed_knowledge_bases) AND status = 'ready'
+    ),
+    question AS MATERIALIZED (SELECT ${vector}::vector(${dimensions}) AS embedding),
     nearest AS MATERIALIZED (
-      SELECT c.id, c.embedding <=> ${vector}::vector AS distance
+      SELECT c.id, c.embedding::vector(${dimensions}) <=> ${vector}::vector(${dimensions}) AS distance
       FROM chunks c
-      WHERE ${where} AND c.embedding IS NOT NULL
-      ORDER BY c.embedding <=> ${vector}::vector
+      WHERE ${where} AND vector_dims(c.embedding) = ${dimensions}
+      ORDER BY c.embedding::vector(${dimensions}) <=> ${vector}::vector(${dimensions})
       LIMIT ${perList}
     ),
     dense AS (SELECT id, row_number() OVER (ORDER BY distance, id) AS dense_rank FROM nearest),
     ${lexicalCandidatesSql(input.query, where, perList)}
     SELECT c.id, c.document_id, c.knowledge_base_id, c.position, c.content,
-      coalesce(1 - (c.embedding <=> (SELECT embedding FROM question)), 0)::float8 AS similarity,
+      coalesce(
+        CASE WHEN vector_dims(c.embedding) = ${dimensions}
+          THEN 1 - (c.embedding::vector(${dimensions}) <=> (SELECT embedding FROM question)) END,
+        0
+      )::float8 AS similarity,
       dense.dense_rank, lexical.lexical_rank, lexical.lexical_score
     FROM dense FULL JOIN lexical USING (id)
     JOIN chunks c ON c.id = coalesce(dense.id, lexical.id)
