@@ -1,6 +1,13 @@
 export { createConversationActivities, type ConversationActivityDeps } from './conversation/index.ts';
 export type { OutboundSender, TurnInput, TurnResult } from './conversation/index.ts';
 export { createSystemActivities } from './system.ts';
+export {
+  createDocumentKnowledge,
+  type DocumentKnowledgeDeps,
+  createIngestionActivities,
+  type IngestionActivities,
+  type IngestionActivityDeps,
+} from './knowledge/index.ts';
 export type { SystemActivityDeps } from './system.ts';
 export { createOutboundSender } from './conversation/outbound-sender.ts';
 export {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { createPrismaClient, type PrismaClient } from '@botflow/db';
+import { EmbeddingModels, embeddingsConfigFromEnv } from '@botflow/embeddings';
 import { createTestDatabase, type TestDatabase } from '@botflow/db/testing';
 import type { BotDefinition } from '@botflow/graph';
 import { secretBoxFromConfig } from '@botflow/secrets';
@@ -17,6 +18,7 @@ import { createApiToken } from '../../services/api/src/auth/api-tokens.ts';
 import { botsApiRoutes } from '../../services/api/src/bots/bots-api.ts';
 import { channelsRoutes } from '../../services/api/src/channels/channels-routes.ts';
 import { conversationRoutes } from '../../services/api/src/conversations/conversation-routes.ts';
+import { knowledgeApiRoutes } from '../../services/api/src/knowledge/knowledge-api.ts';
 import { seedDemo } from '../../services/api/src/demo/seed-demo.ts';
 import { AcceptedMessages } from '../../services/api/src/webhooks/accepted-messages.ts';
 import { ChannelDirectory } from '../../services/api/src/webhooks/channel-directory.ts';
@@ -50,6 +52,7 @@ export async function startProduct(options: ProductOptions = {}) {
   const phoneNumberId = `1${String(randomInt(1e9)).padStart(9, '0')}${String(randomInt(1e5)).padStart(5, '0')}`;
   const botId = `bot_${suffix}`;
   const taskQueue = `e2e-${suffix}`;
+  const ingestionTaskQueue = `e2e-ingestion-${suffix}`;
   const secretsKey = `test:${randomBytes(32).toString('base64')}`;
   const env = process.env;
 
@@ -77,6 +80,13 @@ export async function startProduct(options: ProductOptions = {}) {
       conversationRoutes(db, temporal),
       botsApiRoutes({ db, temporal, log }),
       channelsRoutes({ db, secrets: secretBoxFromConfig(secretsKey) }),
+      knowledgeApiRoutes({
+        db,
+        temporal,
+        models: new EmbeddingModels(embeddingsConfigFromEnv({})),
+        maxDocumentBytes: 1024 * 1024,
+        ingestionTaskQueue,
+      }),
     ],
   });
   const apiServer = await listen(api, 0);
@@ -118,11 +128,15 @@ export async function startProduct(options: ProductOptions = {}) {
   const worker = new WorkerProcess({
     DATABASE_URL: database.url,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    INGESTION_TASK_QUEUE: ingestionTaskQueue,
     GRAPH_API_BASE_URL: emulatorUrl,
     BOTFLOW_SECRETS_KEY: secretsKey,
     SEND_RECONCILE_GRACE_MS: '3000',
     OUTBOX_IDLE_POLL_MS: '50',
     MEDIA_DIR: join(tmpdir(), `botflow-e2e-media-${suffix}`),
+    // The APIs, webhook receivers and calendars the tests' bots call listen on 127.0.0.1, which bots may reach only
+    // when allowed.
+    SAFE_FETCH_ALLOW: '127.0.0.1',
     ...options.workerEnv,
   });
   await worker.start();
@@ -200,6 +214,7 @@ export async function startProduct(options: ProductOptions = {}) {
       await closeServer(emulatorServer);
       await closeServer(apiServer);
       await terminateTaskQueue(temporal, taskQueue);
+      await terminateTaskQueue(temporal, ingestionTaskQueue);
       await connection.close();
       redis.disconnect();
       await db.$disconnect();

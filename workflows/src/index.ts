@@ -4,3 +4,4 @@ export { conversation } from './conversation/conversation.ts';
 export type { ConversationResult } from './conversation/conversation.ts';
 export { workerProbe } from './worker-probe.ts';
 export type { WorkerProbeResult } from './worker-probe.ts';
+export { ingestDocument } from './ingestion/ingest-document.ts';

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAvailability } from './check-availability.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { createCheckAvailability } from './check-availability.ts';
+import { localServers, startTestServer, type TestServer } from './test-server.ts';
 
+const checkAvailability = createCheckAvailability(localServers);
 const fixture = readFileSync(new URL('./calendar.fixture.ics', import.meta.url), 'utf8');
 
 let server: TestServer;
@@ -82,6 +83,20 @@ describe('checkAvailability', () => {
     ]) {
       expect(failure).toBeInstanceOf(ApplicationFailure);
       expect(failure).toMatchObject({ nonRetryable: true });
+    }
+  });
+
+  it('refuses for good a calendar at a cloud metadata address', async () => {
+    for (const calendarUrl of ['http://metadata.google.internal/cal.ics', 'http://169.254.169.254/cal.ics']) {
+      const failure = await checkAvailability({
+        calendarUrl,
+        start: '2026-01-05T09:00',
+        durationMinutes: 30,
+        timeoutSeconds: 5,
+      }).catch((e: unknown) => e);
+      expect(failure, calendarUrl).toBeInstanceOf(ApplicationFailure);
+      expect(failure).toMatchObject({ nonRetryable: true, type: 'BlockedDestination' });
+      expect((failure as Error).message).toMatch(/metadata.*; only public internet addresses can be fetched$/);
     }
   });
 

@@ -1,8 +1,10 @@
 import type { VarValue } from '@botflow/graph';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { httpRequest } from './http-request.ts';
-import { sendJson, startTestServer, type TestServer } from './test-server.ts';
+import { createHttpRequest } from './http-request.ts';
+import { localServers, sendJson, startTestServer, type TestServer } from './test-server.ts';
+
+const httpRequest = createHttpRequest(localServers);
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -89,6 +91,50 @@ describe('httpRequest', () => {
     const result = (await httpRequest({ ...base, url: s.url })) as { body: string; truncated: boolean };
     expect(result.truncated).toBe(true);
     expect(result.body.length).toBe(256 * 1024);
+  });
+
+  it('refuses for good an address that is not public, telling the owner why', async () => {
+    const s = await serve((_req, res) => res.end('internal'));
+    const blocked = await createHttpRequest({ allowHosts: [] })({ ...base, url: `${s.url}/admin` }).catch(
+      (e: unknown) => e,
+    );
+    expect(blocked).toBeInstanceOf(ApplicationFailure);
+    expect(blocked).toMatchObject({
+      nonRetryable: true,
+      type: 'BlockedDestination',
+      message: `${s.url}/admin is 127.0.0.1, a loopback address (this machine); only public internet addresses can be fetched`,
+    });
+    // The DNS answers the allowed local server first: were the guard to let the name through, the request would
+    // reach that server (and fail this test), never the private network.
+    const { port } = new URL(s.url);
+    const toPrivate = createHttpRequest({
+      allowHosts: localServers.allowHosts,
+      resolve: async () => [
+        { address: '127.0.0.1', family: 4 },
+        { address: '10.0.0.5', family: 4 },
+      ],
+    });
+    const refused = await toPrivate({ ...base, url: `http://crm.example.test:${port}/leads?key=s3cret` }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({
+      nonRetryable: true,
+      message: `http://crm.example.test:${port}/leads resolves to 10.0.0.5, a private address; only public internet addresses can be fetched`,
+    });
+    expect(s.received).toEqual([]);
+  });
+
+  it('follows redirects, but not to an address that is not allowed', async () => {
+    const s = await serve((req, res) => {
+      if (req.url === '/old') res.writeHead(301, { location: '/new' }).end();
+      else if (req.url === '/inside') res.writeHead(302, { location: 'http://[::1]:9/' }).end();
+      else sendJson(res, 200, { moved: true });
+    });
+    expect(await httpRequest({ ...base, url: `${s.url}/old` })).toEqual({ status: 200, body: { moved: true } });
+    expect(await httpRequest({ ...base, url: `${s.url}/inside` }).catch((e: unknown) => e)).toMatchObject({
+      nonRetryable: true,
+      message: `http://[::1]:9/ (where ${s.url}/inside redirects) is ::1, a loopback address (this machine); only public internet addresses can be fetched`,
+    });
   });
 
   it('refuses input no retry can fix', async () => {

@@ -1,9 +1,34 @@
+import { BlockedDestination, FetchFailed, safeFetch, type AllowList, type Resolver } from '@botflow/safe-fetch';
 import { ApplicationFailure } from '@temporalio/common';
-import type { ReadableStreamReadResult } from 'node:stream/web';
 import { invalidInput } from './input.ts';
 
 /** The most of an answer an effect keeps: enough for any API reply a bot maps, small for workflow history. */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Where effects may send requests a bot owner wrote: public internet addresses only, plus what `allowHosts` adds
+ * (a local server in development and tests; empty in production).
+ */
+export interface OutboundPolicy {
+  allowHosts: AllowList;
+  /** For tests: a DNS that answers the addresses a test needs. */
+  resolve?: Resolver;
+}
+
+export interface Answer {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  /** At most `maxBytes` of the body; `truncated` when there was more. */
+  text: string;
+  truncated: boolean;
+}
+
+export interface Outgoing {
+  method?: string;
+  headers?: Headers | Record<string, string>;
+  body?: string;
+}
 
 export function httpUrl(value: string): URL {
   let url: URL;
@@ -23,40 +48,32 @@ export function described(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
-/** fetch with a time limit; a timeout or an unreachable server is worth another attempt (plain Error). */
-export async function send(url: URL, init: RequestInit, timeoutSeconds: number): Promise<Response> {
-  try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutSeconds * 1000) });
-  } catch (err) {
-    throw transportError(url, err, timeoutSeconds);
-  }
-}
-
-/** Reads at most maxBytes of the answer (the time limit of `send` still applies) and drops the rest. */
-export async function readCapped(
-  response: Response,
+/**
+ * Sends the request and reads at most maxBytes of the answer, all within the time limit. A refused destination
+ * fails for good; a timeout or an unreachable server is worth another attempt (plain Error).
+ */
+export async function send(
+  policy: OutboundPolicy,
   url: URL,
-  maxBytes: number,
-  timeoutSeconds: number,
-): Promise<{ text: string; truncated: boolean }> {
-  const reader = response.body?.getReader();
-  if (!reader) return { text: '', truncated: false };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  outgoing: Outgoing,
+  limits: { timeoutSeconds: number; maxBytes: number },
+): Promise<Answer> {
   try {
-    for (;;) {
-      const { done, value } = (await reader.read()) as ReadableStreamReadResult<Uint8Array>;
-      if (done) return { text: decode(chunks), truncated: false };
-      if (size + value.byteLength > maxBytes) {
-        chunks.push(value.subarray(0, maxBytes - size));
-        await reader.cancel();
-        return { text: decode(chunks), truncated: true };
-      }
-      chunks.push(value);
-      size += value.byteLength;
-    }
+    const answer = await safeFetch(url, {
+      ...outgoing,
+      allowHosts: policy.allowHosts,
+      ...(policy.resolve ? { resolve: policy.resolve } : {}),
+      timeoutMs: limits.timeoutSeconds * 1000,
+      maxBytes: limits.maxBytes,
+      truncate: true,
+    });
+    const { status, ok, headers, truncated } = answer;
+    return { status, ok, headers, truncated, text: new TextDecoder().decode(answer.body) };
   } catch (err) {
-    throw transportError(url, err, timeoutSeconds);
+    if (err instanceof BlockedDestination) throw ApplicationFailure.nonRetryable(err.message, 'BlockedDestination');
+    if (err instanceof FetchFailed) throw new Error(err.message, { cause: err });
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`${described(url)} could not be reached: ${reason}`, { cause: err });
   }
 }
 
@@ -66,16 +83,4 @@ export function statusFailure(what: string, status: number, body: string): Error
   const message = `${what} answered ${status}${snippet ? `: ${snippet}` : ''}`;
   const transient = status === 408 || status === 429 || status >= 500;
   return transient ? new Error(message) : ApplicationFailure.nonRetryable(message, 'HttpStatus');
-}
-
-function transportError(url: URL, err: unknown, timeoutSeconds: number): Error {
-  if (err instanceof DOMException && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-    return new Error(`${described(url)} did not answer within ${timeoutSeconds} s`);
-  }
-  const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-  return new Error(`${described(url)} could not be reached: ${cause}`);
-}
-
-function decode(chunks: Uint8Array[]): string {
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }

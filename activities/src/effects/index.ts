@@ -1,8 +1,9 @@
+import type { AllowList } from '@botflow/safe-fetch';
 import type { KnowledgeSource, LanguageModel } from './ai/language-model.ts';
-import { checkAvailability } from './check-availability.ts';
+import { createCheckAvailability } from './check-availability.ts';
 import { createClassifyIntent } from './classify-intent.ts';
 import { createExtractFields } from './extract-fields.ts';
-import { httpRequest } from './http-request.ts';
+import { createHttpRequest } from './http-request.ts';
 import { createKnowledgeAnswer } from './knowledge-answer.ts';
 import { createLlmReply } from './llm-reply.ts';
 import { createWebhook, type WebhookSecrets } from './webhook.ts';
@@ -15,6 +16,11 @@ export interface EffectActivityDeps {
    * (`secretRef`) and the worker looks it up here, e.g. in its configuration or an encrypted store.
    */
   webhookSecrets: WebhookSecrets;
+  /**
+   * What the http_request, webhook and check_availability nodes may reach besides public internet addresses: a
+   * local server in development and tests (SAFE_FETCH_ALLOW). Empty in production.
+   */
+  allowHosts: AllowList;
 }
 
 /**
@@ -22,14 +28,15 @@ export interface EffectActivityDeps {
  * answers the value its `complete` hook reads; failures no retry can fix are non-retryable ApplicationFailures.
  */
 export function createEffectActivities(deps: EffectActivityDeps) {
+  const outbound = { allowHosts: deps.allowHosts };
   return {
-    httpRequest,
-    webhook: createWebhook(deps.webhookSecrets),
+    httpRequest: createHttpRequest(outbound),
+    webhook: createWebhook(deps.webhookSecrets, outbound),
     llmReply: createLlmReply(deps.languageModel),
     knowledgeAnswer: createKnowledgeAnswer(deps.knowledge),
     classifyIntent: createClassifyIntent(deps.languageModel),
     extractFields: createExtractFields(deps.languageModel),
-    checkAvailability,
+    checkAvailability: createCheckAvailability(outbound),
   };
 }
 

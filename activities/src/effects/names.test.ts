@@ -9,6 +9,7 @@ describe('effect activities', () => {
       languageModel: offlineLanguageModel,
       knowledge: offlineKnowledgeSource,
       webhookSecrets: () => undefined,
+      allowHosts: [],
     });
     expect(Object.keys(activities).sort()).toEqual(EFFECT_TYPES.map(effectActivityName).sort());
   });

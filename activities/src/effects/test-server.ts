@@ -1,7 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseAllowList } from '@botflow/safe-fetch';
+import type { OutboundPolicy } from './http.ts';
 
 /** For effect tests: a real HTTP server on a free local port, recording the requests it gets. */
+
+/** Effects reach only public addresses unless allowed: these servers listen on 127.0.0.1, which this opens. */
+export const localServers: OutboundPolicy = { allowHosts: parseAllowList('127.0.0.1') };
 
 export interface ReceivedRequest {
   method: string;

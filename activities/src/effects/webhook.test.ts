@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type ReceivedRequest, type TestServer } from './test-server.ts';
-import { createWebhook } from './webhook.ts';
+import { localServers, startTestServer, type ReceivedRequest, type TestServer } from './test-server.ts';
+import { createWebhook, type WebhookSecrets } from './webhook.ts';
 
 const SECRET = 'whsec_test_only';
-const webhook = createWebhook((name) => (name === 'crm' ? SECRET : undefined));
+const secrets: WebhookSecrets = (name) => (name === 'crm' ? SECRET : undefined);
+const webhook = createWebhook(secrets, localServers);
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -68,6 +69,19 @@ describe('webhook', () => {
     expect(await webhook(delivery(server.url))).toEqual({ status: 200 });
     const ids = server.received.map((r) => r.headers['x-botflow-delivery']);
     expect(ids).toEqual(['0466c8a2b37f83cc', '0466c8a2b37f83cc']);
+  });
+
+  it('refuses for good to deliver to an address that is not public', async () => {
+    const s = await receiver(SECRET);
+    const failure = await createWebhook(secrets, { allowHosts: [] })(delivery(`${s.url}/hooks`)).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({
+      nonRetryable: true,
+      message: `${s.url}/hooks is 127.0.0.1, a loopback address (this machine); only public internet addresses can be fetched`,
+    });
+    expect(s.received).toEqual([]);
   });
 
   it('refuses an unknown secret name or a payload that is not JSON', async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { VarValue } from '@botflow/graph';
-import { described, httpUrl, readCapped, send, statusFailure } from './http.ts';
+import { described, httpUrl, send, statusFailure, type OutboundPolicy } from './http.ts';
 import { invalidInput, text, timeoutSeconds, type EffectInput } from './input.ts';
 
 /** Looks a webhook signing secret up by the name a webhook node gives (`secretRef`); undefined when none is set. */
@@ -11,7 +11,7 @@ export type WebhookSecrets = (name: string) => string | undefined;
  * retry, for the receiver to drop duplicates) and `X-BotFlow-Signature-256: sha256=<hex HMAC-SHA256 of the raw
  * body>` under the secret named by `secretRef`. Answers `{status}` once the receiver accepts it with a 2xx.
  */
-export function createWebhook(secrets: WebhookSecrets) {
+export function createWebhook(secrets: WebhookSecrets, policy: OutboundPolicy) {
   return async function webhook(input: EffectInput): Promise<VarValue> {
     const url = httpUrl(text(input, 'url'));
     const body = text(input, 'body');
@@ -25,7 +25,8 @@ export function createWebhook(secrets: WebhookSecrets) {
     if (!secret) throw invalidInput(`no webhook secret called "${secretRef}" is set up on the server`);
     const seconds = timeoutSeconds(input);
 
-    const response = await send(
+    const answer = await send(
+      policy,
       url,
       {
         method: 'POST',
@@ -38,11 +39,10 @@ export function createWebhook(secrets: WebhookSecrets) {
         },
         body,
       },
-      seconds,
+      { timeoutSeconds: seconds, maxBytes: 4096 },
     );
-    const { text: answer } = await readCapped(response, url, 4096, seconds);
-    if (!response.ok) throw statusFailure(`the webhook at ${described(url)}`, response.status, answer);
-    return { status: response.status };
+    if (!answer.ok) throw statusFailure(`the webhook at ${described(url)}`, answer.status, answer.text);
+    return { status: answer.status };
   };
 }
 

@@ -2,9 +2,11 @@ import type { Router } from 'express';
 import type { Logger } from '@botflow/service-kit';
 import type { ApiConfig } from './config.ts';
 import type { ApiDependencies } from './dependencies.ts';
+import { EmbeddingModels } from '@botflow/embeddings';
 import { secretBoxFromConfig } from '@botflow/secrets';
 import { botsApiRoutes } from './bots/bots-api.ts';
 import { channelsRoutes } from './channels/channels-routes.ts';
+import { knowledgeApiRoutes } from './knowledge/knowledge-api.ts';
 import { nodeTypesRoutes } from './node-types/node-types-routes.ts';
 import { templatesRoutes } from './templates/templates-routes.ts';
 import { conversationRoutes } from './conversations/conversation-routes.ts';
@@ -38,5 +40,12 @@ export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logg
       graph: { baseUrl: config.GRAPH_API_BASE_URL, version: config.GRAPH_API_VERSION },
     }),
     nodeTypesRoutes(),
+    knowledgeApiRoutes({
+      db: deps.db,
+      temporal: deps.temporal,
+      models: new EmbeddingModels(config),
+      maxDocumentBytes: config.KNOWLEDGE_MAX_DOCUMENT_BYTES,
+      ingestionTaskQueue: config.INGESTION_TASK_QUEUE,
+    }),
   ];
 }

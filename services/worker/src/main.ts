@@ -1,9 +1,10 @@
 import express from 'express';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { NativeConnection } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
 import { Redis } from 'ioredis';
-import { createOutboundSender } from '@botflow/activities';
+import { createDocumentKnowledge, createOutboundSender } from '@botflow/activities';
 import { createPrismaClient } from '@botflow/db';
+import { EmbeddingModels } from '@botflow/embeddings';
 import { secretBoxFromConfig } from '@botflow/secrets';
 import {
   closeServer,
@@ -21,7 +22,8 @@ import { loadWorkerConfig } from './config.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import { ReplyLagReporter } from './reply-lag.ts';
 import { installTemporalRuntime } from './temporal-runtime.ts';
-import { createWorker } from './worker.ts';
+import { createIngestionWorker } from './ingestion-worker.ts';
+import { createWorker, workflowsPath } from './worker.ts';
 
 const config = loadWorkerConfig();
 const log = createLogger('worker', config.LOG_LEVEL);
@@ -81,17 +83,30 @@ const sender = createOutboundSender({
     onRedisFailure: (err) => log.warn({ err }, 'Redis unavailable: this worker paces its sends alone meanwhile'),
   },
 });
+const models = new EmbeddingModels(config);
+const workflowBundle = await bundleWorkflowCode({ workflowsPath });
 const worker = await createWorker(config, connection, {
   db,
   sender,
   log,
   webhookSecrets: config.WEBHOOK_SECRETS,
+  workflowBundle,
+  // Answers are quoted from the best passage until a language model is configured (a later issue).
+  knowledge: createDocumentKnowledge({ db, models, languageModel: null, log }),
   media: {
     media: new MediaClient({ baseUrl: config.GRAPH_API_BASE_URL, version: config.GRAPH_API_VERSION }),
     secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY),
     mediaDir: config.MEDIA_DIR,
     limits: mediaLimits(config.MEDIA_LIMITS),
   },
+});
+
+const ingestionWorker = await createIngestionWorker(config, connection, workflowBundle, {
+  db,
+  models,
+  log,
+  maxDocumentBytes: config.KNOWLEDGE_MAX_DOCUMENT_BYTES,
+  fetchAllowHosts: config.SAFE_FETCH_ALLOW,
 });
 
 const app = express();
@@ -106,6 +121,8 @@ app.use(
       name: 'worker',
       check: async () => {
         if (worker.getState() !== 'RUNNING') throw new Error(`worker is ${worker.getState()}`);
+        const ingestion = ingestionWorker.getState();
+        if (ingestion !== 'RUNNING') throw new Error(`ingestion worker is ${ingestion}`);
       },
     },
   ]),
@@ -113,12 +130,21 @@ app.use(
 const server = await listen(app, config.WORKER_HEALTH_PORT);
 shutdown.add('health server', () => closeServer(server));
 
-const running = worker.run();
+const running = Promise.all([worker.run(), ingestionWorker.run()]);
 shutdown.add('worker', async () => {
   worker.shutdown();
+  ingestionWorker.shutdown();
   await running;
 });
-log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, healthPort: config.WORKER_HEALTH_PORT }, 'worker started');
+log.info(
+  {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    ingestionTaskQueue: config.INGESTION_TASK_QUEUE,
+    embeddingModel: models.defaultModel,
+    healthPort: config.WORKER_HEALTH_PORT,
+  },
+  'worker started',
+);
 running.catch((err: unknown) => {
   log.fatal({ err }, 'worker stopped unexpectedly');
   process.exit(1);

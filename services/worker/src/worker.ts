@@ -1,4 +1,4 @@
-import { type NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import {
   createConversationActivities,
   createEffectActivities,
@@ -6,10 +6,12 @@ import {
   createSystemActivities,
   offlineKnowledgeSource,
   offlineLanguageModel,
+  type KnowledgeSource,
   type MediaActivityDeps,
   type OutboundSender,
 } from '@botflow/activities';
 import type { PrismaClient } from '@botflow/db';
+import type { AllowList } from '@botflow/safe-fetch';
 import type { Logger } from '@botflow/service-kit';
 import type { WorkerConfig } from './config.ts';
 
@@ -22,17 +24,22 @@ export interface WorkerDeps {
   webhookSecrets?: Record<string, string>;
   /** Downloading customers' media; without it the activity is not registered (tests of other paths). */
   media?: Omit<MediaActivityDeps, 'db' | 'log'>;
+  /** Answers from the owners' documents; the offline stand-in (never grounded) when not given. */
+  knowledge?: KnowledgeSource;
+  /** The workflow code bundled once and shared with the ingestion worker; bundled here when not given. */
+  workflowBundle?: WorkflowBundle;
 }
 
-export function createActivities(identity: string, deps: WorkerDeps) {
+export function createActivities(identity: string, deps: WorkerDeps, allowHosts: AllowList) {
   return {
     ...createSystemActivities({ workerIdentity: identity }),
     ...createConversationActivities(deps),
-    // The offline providers until the LLM and knowledge-base providers are configured (later issues).
+    // The offline language model until the LLM providers are configured (a later issue).
     ...createEffectActivities({
       languageModel: offlineLanguageModel,
-      knowledge: offlineKnowledgeSource,
+      knowledge: deps.knowledge ?? offlineKnowledgeSource,
       webhookSecrets: (name) => deps.webhookSecrets?.[name],
+      allowHosts,
     }),
     ...(deps.media ? createMediaActivities({ ...deps.media, db: deps.db, log: deps.log }) : {}),
   };
@@ -40,7 +47,10 @@ export function createActivities(identity: string, deps: WorkerDeps) {
 
 /** Builds the worker that serves every BotFlow workflow and activity on the configured task queue. */
 export async function createWorker(
-  config: Pick<WorkerConfig, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKER_MAX_CACHED_WORKFLOWS'>,
+  config: Pick<
+    WorkerConfig,
+    'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKER_MAX_CACHED_WORKFLOWS' | 'SAFE_FETCH_ALLOW'
+  >,
   connection: NativeConnection,
   deps: WorkerDeps,
 ): Promise<Worker> {
@@ -50,8 +60,8 @@ export async function createWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     identity,
-    workflowsPath,
-    activities: createActivities(identity, deps),
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
+    activities: createActivities(identity, deps, config.SAFE_FETCH_ALLOW),
     ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined
       ? {}
       : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }),

@@ -40,6 +40,13 @@ export interface KnowledgeAnswer {
   grounded: boolean;
 }
 
+/** The conversation activity that asks: whose bot it is, and a key that stays the same when the activity retries. */
+export interface AskedIn {
+  workflowId: string;
+  runId: string;
+  activityId: string;
+}
+
 export interface KnowledgeSource {
-  answer(request: { knowledgeBaseId: string; question: string }): Promise<KnowledgeAnswer>;
+  answer(request: { knowledgeBaseId: string; question: string; askedIn?: AskedIn }): Promise<KnowledgeAnswer>;
 }

@@ -86,3 +86,19 @@ export const QUESTIONS: { question: string; answer: number }[] = [
   { question: 'Is Hospital de Santa Maria close?', answer: 28 },
   { question: 'Where is the car park on Rua Nova?', answer: 6 },
 ];
+
+/** Questions the guesthouse's pages don't answer: a bot should say it doesn't know. */
+export const OFF_TOPIC = [
+  'What is the capital of Australia?',
+  'Can you fix my car brakes?',
+  'Who won the football match yesterday?',
+  'How do I reset my iPhone?',
+  'What is the weather tomorrow?',
+  'Do you sell train tickets to Madrid?',
+  'Can I get a mortgage?',
+  'Tell me a joke',
+  'Do you do haircuts?',
+  'Is there a gym?',
+  'Do you have a spa with massages?',
+  'Can I bring my horse?',
+];

@@ -2,7 +2,7 @@ import { useMigratedDatabase } from '@botflow/db/vitest';
 import { defaultModelDir, hasModelFiles, INSTALL_HINT } from '@botflow/embeddings';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FUSION, searchKnowledge, type FusionWeights } from './index.ts';
-import { PASSAGES, QUESTIONS } from './retrieval-fixture.ts';
+import { OFF_TOPIC, PASSAGES, QUESTIONS } from './retrieval-fixture.ts';
 import { addDocument, createOrganisationWithKnowledgeBase } from './search-fixtures.ts';
 
 const modelDir = process.env.EMBEDDINGS_MODEL_DIR || defaultModelDir();
@@ -28,12 +28,14 @@ describe.skipIf(!haveModel)('retrieval quality on the labelled guesthouse FAQ', 
   let organisationId = '';
   let chunkIds: string[] = [];
   let questionVectors: Float32Array[] = [];
+  let offTopicVectors: Float32Array[] = [];
 
   beforeAll(async () => {
     const { LocalMiniLmEmbedder } = await import('@botflow/embeddings/local');
     const embedder = await LocalMiniLmEmbedder.load({ modelDir });
     const passageVectors = await embedder.embed([...PASSAGES]);
     questionVectors = await embedder.embed(QUESTIONS.map((q) => q.question));
+    offTopicVectors = await embedder.embed(OFF_TOPIC);
     const { organisation, knowledgeBase } = await createOrganisationWithKnowledgeBase(database.prisma);
     organisationId = organisation.id;
     const seeds = PASSAGES.map((content, i) => ({ content, embedding: passageVectors[i]! }));
@@ -83,5 +85,25 @@ describe.skipIf(!haveModel)('retrieval quality on the labelled guesthouse FAQ', 
     expect(fused.recallAt5).toBeGreaterThanOrEqual(denseOnly.recallAt5);
     // The lexical list may reorder a little, never much: it must not cost the dense ranking more than this.
     expect(fused.mrr).toBeGreaterThanOrEqual(denseOnly.mrr - 0.03);
+  });
+
+  it('answers most labelled questions and no off-topic one at the default answer threshold', async () => {
+    const [{ answer_threshold: threshold } = { answer_threshold: NaN }] = await database.prisma.$queryRaw<
+      { answer_threshold: number }[]
+    >`SELECT column_default::float8 AS answer_threshold FROM information_schema.columns
+      WHERE table_name = 'knowledge_bases' AND column_name = 'answer_threshold'`;
+    const bestSimilarity = async (question: string, queryEmbedding: Float32Array) => {
+      const hits = await searchKnowledge(database.prisma, { organisationId, query: question, queryEmbedding });
+      return Math.max(0, ...hits.map((hit) => hit.dense?.similarity ?? 0));
+    };
+    const answerable = await Promise.all(QUESTIONS.map((q, i) => bestSimilarity(q.question, questionVectors[i]!)));
+    const offTopic = await Promise.all(OFF_TOPIC.map((q, i) => bestSimilarity(q, offTopicVectors[i]!)));
+    const answered = answerable.filter((similarity) => similarity >= threshold).length / answerable.length;
+    console.log(
+      `answer threshold ${threshold}: ${(answered * 100).toFixed(1)} % of ${QUESTIONS.length} answerable questions ` +
+        `answered; off-topic best ${Math.max(...offTopic).toFixed(2)}`,
+    );
+    expect(answered).toBeGreaterThanOrEqual(0.8);
+    expect(offTopic.filter((similarity) => similarity >= threshold)).toEqual([]);
   });
 });

@@ -1,0 +1,34 @@
+import { WorkflowIdConflictPolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { INGEST_DOCUMENT_WORKFLOW, ingestionWorkflowId, type IngestDocumentInput } from '@botflow/contracts';
+
+/** Starts and stops documents' ingestion workflows (`ingest:<document-id>`) on the ingestion task queue. */
+export class IngestionStarter {
+  readonly #temporal: Client;
+  readonly #taskQueue: string;
+
+  constructor(temporal: Client, taskQueue: string) {
+    this.#temporal = temporal;
+    this.#taskQueue = taskQueue;
+  }
+
+  /** Starts ingestion, or joins the one already running for the document (a repeated request starts nothing). */
+  async start(documentId: string): Promise<void> {
+    const input: IngestDocumentInput = { documentId };
+    await this.#temporal.workflow.start(INGEST_DOCUMENT_WORKFLOW, {
+      workflowId: ingestionWorkflowId(documentId),
+      taskQueue: this.#taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  }
+
+  /** Stops a running ingestion (the document is being deleted); nothing to do when none runs. */
+  async stop(documentId: string, reason: string): Promise<void> {
+    try {
+      await this.#temporal.workflow.getHandle(ingestionWorkflowId(documentId)).terminate(reason);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return;
+      throw error;
+    }
+  }
+}
