@@ -11,6 +11,7 @@ import {
   conversationStatusQuery,
   conversationWorkflowId,
   inboundMessageSignal,
+  ingestionWorkflowId,
   moveToVersionSignal,
   releaseHandoffSignal,
   type InboundSignal,
@@ -283,6 +284,46 @@ describe.skipIf(!process.env.RECORD_HISTORIES)('record conversation histories', 
     const file = new URL('worker-probe.json', HISTORIES);
     const options = await prettier.resolveConfig(file);
     await writeFile(file, await prettier.format(historyToJSON(history), { ...options, filepath: file.pathname }));
+  });
+
+  it('ingest-document / ingest-document-blocked: a document to ready, and a URL the SSRF guard refuses', async () => {
+    const knowledgeBase = await product.db.knowledgeBase.create({
+      data: {
+        organisationId: product.organisationId,
+        name: 'Recorded',
+        embeddingModel: 'all-MiniLM-L6-v2',
+        dimension: 384,
+      },
+    });
+    const add = async (init: RequestInit & { path?: string }) => {
+      const res = await fetch(`${product.apiUrl}/api/knowledge-bases/${knowledgeBase.id}/documents${init.path ?? ''}`, {
+        ...init,
+        headers: { authorization: `Bearer ${product.apiToken}`, ...init.headers },
+      });
+      return ((await res.json()) as { document: { id: string } }).document.id;
+    };
+    const uploaded = await add({
+      path: '?filename=hours.md',
+      method: 'POST',
+      headers: { 'content-type': 'text/markdown' },
+      body: '# Opening hours\n\nWe open at nine and close at five, every day but Sunday.\n',
+    });
+    const blocked = await add({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'http://169.254.169.254/latest/meta-data/' }),
+    });
+    for (const [name, documentId, result] of [
+      ['ingest-document', uploaded, 'ready'],
+      ['ingest-document-blocked', blocked, 'failed'],
+    ] as const) {
+      const handle = product.temporal.workflow.getHandle(ingestionWorkflowId(documentId));
+      expect(await handle.result()).toBe(result);
+      const file = new URL(`${name}.json`, HISTORIES);
+      const options = await prettier.resolveConfig(file);
+      const json = historyToJSON(await handle.fetchHistory());
+      await writeFile(file, await prettier.format(json, { ...options, filepath: file.pathname }));
+    }
   });
 
   it('unbound-number: no bot is bound to the number; the message is logged, not answered', async () => {
