@@ -1,6 +1,12 @@
 import type { BotDefinition } from './definition.ts';
 
-/** The bot `npm start` publishes on the emulator's phone number: two questions, a branch, an outcome. */
+/** The demo's knowledge base: the guesthouse's handbook, seeded and ingested by `npm start`. */
+export const DEMO_KNOWLEDGE_BASE_ID = 'kb_demo';
+
+/**
+ * The bot `npm start` publishes on the emulator's phone number: two questions, a branch, an answer from the
+ * guesthouse's handbook (or a host's promise when the handbook doesn't say), an outcome.
+ */
 export const DEMO_BOT: BotDefinition = {
   schemaVersion: 1,
   entry: 'ask_name',
@@ -49,8 +55,20 @@ export const DEMO_BOT: BotDefinition = {
     ask_question: {
       type: 'ask_text',
       options: { prompt: 'What would you like to know?', variable: 'question', timeoutSeconds: 3600 },
-      next: { next: 'thank_question', timeout: 'say_goodbye' },
+      next: { next: 'answer_question', timeout: 'say_goodbye' },
     },
+    answer_question: {
+      type: 'knowledge_answer',
+      options: {
+        knowledgeBaseId: DEMO_KNOWLEDGE_BASE_ID,
+        questionFrom: 'question',
+        fallbackText: '',
+        retry: { maxAttempts: 3, initialIntervalSeconds: 1 },
+        timeoutSeconds: 10,
+      },
+      next: { answered: 'end_answered', unknown: 'thank_question', error: 'thank_question' },
+    },
+    end_answered: { type: 'end', options: { outcome: 'question_answered' }, next: {} },
     thank_question: {
       type: 'send_text',
       options: { text: 'Thanks, {{name}}. A host will answer "{{question}}" here soon.' },

@@ -13,4 +13,4 @@ export type {
   RetrySpec,
 } from './node-runtime.ts';
 export { NODE_RUNTIMES } from './nodes/runtime-registry.ts';
-export { DEMO_BOT } from './demo-bot.ts';
+export { DEMO_BOT, DEMO_KNOWLEDGE_BASE_ID } from './demo-bot.ts';

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useMigratedDatabase } from '@botflow/db/vitest';
-import { DEMO_BOT, type BotDefinition } from '@botflow/graph';
+import { DEMO_BOT, DEMO_KNOWLEDGE_BASE_ID, type BotDefinition } from '@botflow/graph';
 import { compileGraph } from '@botflow/graph/catalogue';
 import { secretBoxFromConfig } from '@botflow/secrets';
 import { hashApiToken } from '../auth/api-tokens.ts';
 import { publishVersion } from '../bots/publish-version.ts';
 import { greetingGraph } from '../bots/test-support.ts';
-import { DEMO_TOKEN_NAME, demoApiToken, seedDemo, seedDemoApiToken } from './seed-demo.ts';
+import { DEMO_TOKEN_NAME, demoApiToken, seedDemo, seedDemoApiToken, seedDemoKnowledge } from './seed-demo.ts';
 
 const db = useMigratedDatabase();
 const secrets = secretBoxFromConfig(`test:${randomBytes(32).toString('base64')}`);
@@ -35,6 +35,19 @@ const seed = (ids: { organisationId: string; botId: string }, definition: BotDef
   );
 
 describe('the demo seed', () => {
+  it('gives the demo bot its knowledge base and handbook once, to ingest until it is ready', async () => {
+    const ids = demoIds();
+    await seed(ids);
+    const handbook = await seedDemoKnowledge(db.prisma, ids.organisationId);
+    expect(handbook).not.toBeNull();
+    expect(await seedDemoKnowledge(db.prisma, ids.organisationId)).toBe(handbook);
+    expect(await db.prisma.document.count({ where: { knowledgeBaseId: DEMO_KNOWLEDGE_BASE_ID } })).toBe(1);
+    await db.prisma.document.update({ where: { id: handbook! }, data: { status: 'ready' } });
+    expect(await seedDemoKnowledge(db.prisma, ids.organisationId)).toBeNull();
+    const answer = DEMO_BOT.nodes.answer_question;
+    expect(answer?.options).toMatchObject({ knowledgeBaseId: DEMO_KNOWLEDGE_BASE_ID });
+  });
+
   it('publishes the demo once, keeps what the owner published since, and publishes a changed demo', async () => {
     const ids = demoIds();
     expect(await seed(ids)).toEqual({ botId: ids.botId, version: 1 });

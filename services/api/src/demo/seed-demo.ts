@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Prisma, PrismaClient } from '@botflow/db';
-import { DEMO_BOT, type BotDefinition } from '@botflow/graph';
+import { DEMO_BOT, DEMO_KNOWLEDGE_BASE_ID, type BotDefinition } from '@botflow/graph';
+import { addDocument } from '@botflow/knowledge/ingestion';
 import { graphFromDefinition } from '@botflow/graph/catalogue';
 import { contentHash } from '@botflow/graph/publish';
 import type { SecretBox } from '@botflow/secrets';
@@ -69,6 +71,34 @@ export async function seedDemo(
     });
     return { botId: BOT_ID, version: current.version };
   });
+}
+
+/**
+ * The demo bot's knowledge base with the guesthouse's handbook (idempotent: the same handbook is stored once).
+ * Returns the handbook's document id while it still needs ingesting, for the caller to start that.
+ */
+export async function seedDemoKnowledge(
+  db: PrismaClient,
+  organisationId: string = DEMO_IDS.organisationId,
+): Promise<string | null> {
+  await db.knowledgeBase.upsert({
+    where: { id: DEMO_KNOWLEDGE_BASE_ID },
+    update: {},
+    create: {
+      id: DEMO_KNOWLEDGE_BASE_ID,
+      organisationId,
+      name: 'Guesthouse handbook',
+      embeddingModel: 'all-MiniLM-L6-v2',
+      dimension: 384,
+    },
+  });
+  const bytes = await readFile(new URL('./demo-handbook.md', import.meta.url));
+  const { document } = await addDocument(db, DEMO_KNOWLEDGE_BASE_ID, {
+    kind: 'upload',
+    bytes,
+    filename: 'Sunny Guesthouse handbook.md',
+  });
+  return document.status === 'ready' ? null : document.id;
 }
 
 /** Marks the versions the seed published, so it can tell them from the owner's. */
