@@ -2,6 +2,7 @@ export { createConversationActivities, type ConversationActivityDeps } from './c
 export type { OutboundSender, TurnInput, TurnResult } from './conversation/index.ts';
 export { createSystemActivities } from './system.ts';
 export {
+  ChatAnswerModel,
   createDocumentKnowledge,
   type DocumentKnowledgeDeps,
   createIngestionActivities,

@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileGraph, type BotGraph } from '@botflow/graph/catalogue';
 import { closeServer } from '@botflow/service-kit';
 import type { DocumentBody, KnowledgeApiBody } from '../../services/api/src/knowledge/test-support.ts';
+import { askBot, greet, questionBot } from './knowledge-bot.ts';
 import { eventually, useProduct } from './product.ts';
 
 // An owner's whole knowledge-base journey on the real stack: every file type and a URL ingested by the worker's
@@ -17,25 +17,6 @@ const FIXTURES = join(import.meta.dirname, '../../packages/knowledge/src/ingest/
 const PROMPT = 'What would you like to know?';
 const DONT_KNOW = 'Sorry, I don’t know that yet. I have noted your question for the team.';
 
-const bakeryBot: BotGraph = {
-  entry: 'ask',
-  nodes: [
-    { id: 'ask', type: 'ask_text', options: { prompt: PROMPT, variable: 'question' } },
-    {
-      id: 'answer',
-      type: 'knowledge_answer',
-      options: { knowledgeBaseId: KNOWLEDGE_BASE_ID, questionFrom: 'question', fallbackText: DONT_KNOW },
-    },
-  ],
-  edges: [
-    { from: 'ask', port: 'next', to: 'answer' },
-    { from: 'answer', port: 'answered', to: 'ask' },
-    { from: 'answer', port: 'unknown', to: 'ask' },
-  ],
-  variables: [],
-  settings: { fields: {} },
-};
-
 let site: Server | undefined;
 const SITE_PAGE = `<!doctype html><html><head><title>Gluten-free corner</title></head><body>
 <nav><a href="/">Home</a></nav><main><h1>Gluten-free corner</h1>
@@ -44,9 +25,7 @@ const SITE_PAGE = `<!doctype html><html><head><title>Gluten-free corner</title><
 const product = useProduct(async () => {
   site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(SITE_PAGE));
   await new Promise<void>((resolve) => site!.listen(0, '127.0.0.1', resolve));
-  const compiled = compileGraph(bakeryBot);
-  if (!compiled.ok) throw new Error(`the bakery bot does not compile: ${JSON.stringify(compiled.problems)}`);
-  return { definition: compiled.definition };
+  return { definition: questionBot(KNOWLEDGE_BASE_ID, PROMPT, DONT_KNOW) };
 });
 afterAll(() => (site ? closeServer(site) : undefined));
 
@@ -83,17 +62,11 @@ const settled = (id: string, timeoutMs = 60_000) =>
     timeoutMs,
   );
 
-/** Asks the bot and returns its answer: the first reply after the question that is not the next prompt. */
+/** Asks the bot and returns its answer, checking that it asks again after. */
 async function ask(customer: string, question: string): Promise<string> {
-  const before = product().replies(customer).length;
-  await product().say(customer, question);
-  const replies = await eventually(
-    () => product().replies(customer),
-    (r) => r.length >= before + 2,
-    30_000,
-  );
-  expect(replies[before + 1]?.text).toBe(PROMPT);
-  return replies[before]!.text;
+  const answer = await askBot(product(), customer, question);
+  expect(product().replies(customer).at(-1)?.text).toBe(PROMPT);
+  return answer;
 }
 
 describe('an owner’s knowledge base, answering on WhatsApp', () => {
@@ -154,11 +127,7 @@ describe('an owner’s knowledge base, answering on WhatsApp', () => {
 
   it('answers customers from the documents with the source, and says so when it does not know', async () => {
     const customer = '27820000701';
-    await product().say(customer, 'hi');
-    await eventually(
-      () => product().replies(customer),
-      (r) => r.length === 1,
-    );
+    await greet(product(), customer);
     expect(await ask(customer, 'How much do you charge for delivery?')).toMatch(/^From “.+”:\n“.*5 euros.*”/s);
     expect(await ask(customer, 'When do you bake gluten-free bread?')).toMatch(/Thursday/);
     expect(await ask(customer, 'Can you fix my car brakes?')).toBe(DONT_KNOW);
@@ -166,11 +135,7 @@ describe('an owner’s knowledge base, answering on WhatsApp', () => {
 
   it('lists the unanswered question with its count, and answers it once the owner adds an answer', async () => {
     const customer = '27820000702';
-    await product().say(customer, 'hello');
-    await eventually(
-      () => product().replies(customer),
-      (r) => r.length === 1,
-    );
+    await greet(product(), customer);
     expect(await ask(customer, 'can you fix my car brakes')).toBe(DONT_KNOW);
     const { botId } = product();
     const listed = await eventually(
@@ -242,11 +207,7 @@ describe('an owner’s knowledge base, answering on WhatsApp', () => {
       expect(await settled(id, 120_000)).toMatchObject({ status: 'ready', embeddingModel: 'all-MiniLM-L6-v2-int8' });
     }
     const customer = '27820000703';
-    await product().say(customer, 'hi');
-    await eventually(
-      () => product().replies(customer),
-      (r) => r.length === 1,
-    );
+    await greet(product(), customer);
     expect(await ask(customer, 'How much do you charge for delivery?')).toMatch(/5 euros/);
   }, 180_000);
 });

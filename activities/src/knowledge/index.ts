@@ -1,3 +1,4 @@
+export { ChatAnswerModel, type ChatAnswerModelOptions } from './chat-answer-model.ts';
 export { createDocumentKnowledge, type DocumentKnowledgeDeps } from './document-knowledge.ts';
 export {
   createIngestionActivities,

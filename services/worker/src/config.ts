@@ -18,6 +18,16 @@ const schema = z
     INGESTION_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.ingestion),
     /** Documents ingested at once by this worker: each embeds on the CPU the conversations also need. */
     INGESTION_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    /**
+     * The chat model that composes knowledge answers from the retrieved passages (with citations): `openai` for OpenAI
+     * or any compatible server (LLM_BASE_URL: Ollama, vLLM). `none`: the best passage is quoted instead.
+     */
+    LLM_PROVIDER: z.enum(['none', 'openai']).default('none'),
+    LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    LLM_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     /** Largest document fetched from a URL (uploads are limited by the API), in bytes. */
     KNOWLEDGE_MAX_DOCUMENT_BYTES: z.coerce
       .number()

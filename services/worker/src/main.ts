@@ -2,7 +2,7 @@ import express from 'express';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
 import { Redis } from 'ioredis';
-import { createDocumentKnowledge, createOutboundSender } from '@botflow/activities';
+import { ChatAnswerModel, createDocumentKnowledge, createOutboundSender } from '@botflow/activities';
 import { createPrismaClient } from '@botflow/db';
 import { EmbeddingModels } from '@botflow/embeddings';
 import { secretBoxFromConfig } from '@botflow/secrets';
@@ -91,8 +91,16 @@ const worker = await createWorker(config, connection, {
   log,
   webhookSecrets: config.WEBHOOK_SECRETS,
   workflowBundle,
-  // Answers are quoted from the best passage until a language model is configured (a later issue).
-  knowledge: createDocumentKnowledge({ db, models, languageModel: null, log }),
+  knowledge: createDocumentKnowledge({
+    db,
+    models,
+    // Without a chat model, answers quote the best passage.
+    languageModel:
+      config.LLM_PROVIDER === 'openai'
+        ? new ChatAnswerModel({ model: config.LLM_MODEL, apiKey: config.OPENAI_API_KEY, baseURL: config.LLM_BASE_URL })
+        : null,
+    log,
+  }),
   media: {
     media: new MediaClient({ baseUrl: config.GRAPH_API_BASE_URL, version: config.GRAPH_API_VERSION }),
     secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY),
