@@ -25,7 +25,7 @@ const product = useProduct(async () => {
   model = await startChatCompletionsEmulator(scripted, { apiKey: 'sk-e2e' });
   return {
     definition: questionBot(KNOWLEDGE_BASE_ID, PROMPT, DONT_KNOW),
-    workerEnv: { LLM_PROVIDER: 'openai', LLM_MODEL: 'gpt-4o-mini', LLM_BASE_URL: model.url, OPENAI_API_KEY: 'sk-e2e' },
+    workerEnv: { LLM_PROVIDER: 'openai', LLM_MODEL: 'gpt-4o-mini', LLM_BASE_URL: model.url, LLM_API_KEY: 'sk-e2e' },
   };
 });
 afterAll(() => model?.close());

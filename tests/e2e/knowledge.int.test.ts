@@ -147,7 +147,6 @@ describe('an owner’s knowledge base, answering on WhatsApp', () => {
     const answer = await api('POST', `/api/knowledge-bases/${KNOWLEDGE_BASE_ID}/answers`, {
       json: {
         unansweredId: listed[0]!.id,
-        question: listed[0]!.question,
         answer: 'No: we are a bakery, not a garage.',
       },
     });

@@ -29,12 +29,13 @@ describe('ChatAnswerModel', () => {
     });
   });
 
-  it('retries a server error once, then gives the error to the caller', async () => {
-    const model = new ChatAnswerModel({ model: 'm', apiKey: 'sk-test', baseURL: emulator.url });
+  it('gives a server error to the caller at once (the answer is then quoted), retrying only when asked to', async () => {
+    const once = new ChatAnswerModel({ model: 'm', apiKey: 'sk-test', baseURL: emulator.url });
+    emulator.failNext(503);
+    await expect(once.reply({ system: 's', prompt: 'p' })).rejects.toThrow(/503/);
+    const twice = new ChatAnswerModel({ model: 'm', apiKey: 'sk-test', baseURL: emulator.url, maxRetries: 1 });
     emulator.failNext(500);
-    expect(await model.reply({ system: 's', prompt: 'p' })).toBe('echo: p');
-    emulator.failNext(503, 2);
-    await expect(model.reply({ system: 's', prompt: 'p' })).rejects.toThrow(/503/);
+    expect(await twice.reply({ system: 's', prompt: 'p' })).toBe('echo: p');
   });
 
   it('needs a key or a server to talk to', () => {

@@ -28,9 +28,10 @@ export class ChatAnswerModel implements AnswerModel {
     this.#client = new OpenAI({
       apiKey: options.apiKey || 'no-key',
       baseURL: options.baseURL ?? null,
-      // Within the knowledge-answer node's own time limit (10 s by default), which retries the whole answer.
-      timeout: options.timeoutMs ?? 8000,
-      maxRetries: options.maxRetries ?? 1,
+      // One try, well within the knowledge-answer node's own time limit (10 s by default): a slow or failing model
+      // leaves time to quote the best passage instead, rather than failing the node's whole attempt.
+      timeout: options.timeoutMs ?? 6000,
+      maxRetries: options.maxRetries ?? 0,
     });
   }
 

@@ -52,7 +52,10 @@ export function createDocumentKnowledge(deps: DocumentKnowledgeDeps): KnowledgeS
       if (composed.modelError) deps.log.warn({ err: composed.modelError }, 'language model failed: answer quoted');
 
       const weak = composed.grounded && composed.bestSimilarity < knowledgeBase.confidentThreshold;
-      if (scope.botId && askedIn && (!composed.grounded || weak)) {
+      // While a model switch re-embeds the knowledge base, its chunks answer only as their new vectors arrive: a miss
+      // then says nothing about the documents, so it is not put on the owner's list.
+      const missed = !composed.grounded || weak;
+      if (scope.botId && askedIn && missed && !(await reindexingIn(deps.db, knowledgeBaseId))) {
         await recordUnanswered(deps.db, {
           organisationId: scope.organisationId,
           botId: scope.botId,
@@ -70,6 +73,14 @@ export function createDocumentKnowledge(deps: DocumentKnowledgeDeps): KnowledgeS
       };
     },
   };
+}
+
+async function reindexingIn(db: PrismaClient, knowledgeBaseId: string): Promise<boolean> {
+  const document = await db.document.findFirst({
+    where: { knowledgeBaseId, status: 'ready', stage: { not: 'finished' } },
+    select: { id: true },
+  });
+  return document !== null;
 }
 
 const askId = ({ workflowId, runId, activityId }: AskedIn) => `${workflowId}/${runId}/${activityId}`;

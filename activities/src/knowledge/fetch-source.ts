@@ -34,6 +34,9 @@ export async function fetchDocumentSource(deps: FetchSourceDeps, documentId: str
     });
   } catch (error) {
     if (error instanceof BlockedDestination) throw ApplicationFailure.nonRetryable(error.message, 'BlockedDestination');
+    if (error instanceof FetchFailed && error.kind === 'redirect') {
+      throw ApplicationFailure.nonRetryable(`${error.message}: give the page's final address`, 'DocumentRejected');
+    }
     if (error instanceof FetchFailed && error.kind === 'too-large') {
       throw ApplicationFailure.nonRetryable(
         `${document.url} is larger than ${Math.round(deps.maxBytes / 1024 / 1024)} MB: upload a smaller file instead`,
@@ -60,5 +63,10 @@ export async function fetchDocumentSource(deps: FetchSourceDeps, documentId: str
 /** The last path segment when it names a file ("menu.pdf"), so parsing can use its extension. */
 function fileNameOf(url: string): string | undefined {
   const last = new URL(url).pathname.split('/').at(-1) ?? '';
-  return /\.[a-z0-9]{2,5}$/i.test(last) ? decodeURIComponent(last) : undefined;
+  if (!/\.[a-z0-9]{2,5}$/i.test(last)) return undefined;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last; // a stray % in the address: the name as written still has its extension
+  }
 }

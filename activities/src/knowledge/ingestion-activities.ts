@@ -3,7 +3,14 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { PrismaClient } from '@botflow/db';
 import type { EmbeddingModels } from '@botflow/embeddings';
 import { DocumentRejected } from '@botflow/knowledge/ingest';
-import { chunkAndStore, DocumentGone, embedPending, failDocument, finishDocument } from '@botflow/knowledge/ingestion';
+import {
+  chunkAndStore,
+  DocumentGone,
+  EmbeddingModelMismatch,
+  embedPending,
+  failDocument,
+  finishDocument,
+} from '@botflow/knowledge/ingestion';
 import type { AllowList } from '@botflow/safe-fetch';
 import type { Logger } from 'pino';
 import { fetchDocumentSource } from './fetch-source.ts';
@@ -36,17 +43,42 @@ export function createIngestionActivities(deps: IngestionActivityDeps) {
       return result.chunkCount;
     },
 
-    /** Long-running: heartbeats after every batch; a retry after a crash carries on with what is left. */
+    /**
+     * Long-running: heartbeats every few seconds (loading a model or a slow embeddings server takes a while before
+     * the first batch) and stops between batches once this attempt is cancelled or timed out; a retry after a crash
+     * carries on with what is left.
+     */
     async embedDocumentChunks(documentId: string): Promise<number> {
       const context = Context.current();
-      const result = await typed(() =>
-        embedPending(db, documentId, {
-          embedderFor: (model) => deps.models.embedder(model),
-          ...(deps.embedBatchSize ? { batchSize: deps.embedBatchSize } : {}),
-          onBatch: (progress) => context.heartbeat(progress),
-        }),
-      );
-      return result.embedded;
+      let progress: unknown;
+      const beat = setInterval(() => context.heartbeat(progress), HEARTBEAT_EVERY_MS);
+      try {
+        const result = await typed(() =>
+          embedPending(db, documentId, {
+            embedderFor: async (model) => {
+              if (!deps.models.describe(model)) {
+                throw ApplicationFailure.nonRetryable(
+                  `embedding model '${model}' is not available on this worker; available: ${deps.models
+                    .list()
+                    .map((m) => m.name)
+                    .join(', ')}`,
+                  'EmbeddingModelUnavailable',
+                );
+              }
+              return deps.models.embedder(model);
+            },
+            ...(deps.embedBatchSize ? { batchSize: deps.embedBatchSize } : {}),
+            onBatch: (done) => {
+              progress = done;
+              context.heartbeat(done);
+            },
+            signal: context.cancellationSignal,
+          }),
+        );
+        return result.embedded;
+      } finally {
+        clearInterval(beat);
+      }
     },
 
     async finishDocumentIngestion(documentId: string): Promise<boolean> {
@@ -62,12 +94,18 @@ export function createIngestionActivities(deps: IngestionActivityDeps) {
 
 export type IngestionActivities = ReturnType<typeof createIngestionActivities>;
 
+/** Well inside the workflow's 20 s heartbeat timeout. */
+const HEARTBEAT_EVERY_MS = 5000;
+
 async function typed<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (error instanceof DocumentGone) throw ApplicationFailure.nonRetryable(error.message, 'DocumentGone');
     if (error instanceof DocumentRejected) throw ApplicationFailure.nonRetryable(error.message, 'DocumentRejected');
+    if (error instanceof EmbeddingModelMismatch) {
+      throw ApplicationFailure.nonRetryable(error.message, 'EmbeddingModelMismatch');
+    }
     throw error;
   }
 }

@@ -28,7 +28,13 @@ const schema = z
       .url({ protocol: /^https?$/ })
       .optional()
       .or(z.literal('').transform(() => undefined)),
-    /** Largest document fetched from a URL (uploads are limited by the API), in bytes. */
+    /** The chat server's key; OPENAI_API_KEY is used only for OpenAI itself (no LLM_BASE_URL), never sent elsewhere. */
+    LLM_API_KEY: z
+      .string()
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(6000),
+    /** Largest document parsed, uploaded or fetched from a URL, in bytes: give the API the same value. */
     KNOWLEDGE_MAX_DOCUMENT_BYTES: z.coerce
       .number()
       .int()

@@ -97,7 +97,12 @@ const worker = await createWorker(config, connection, {
     // Without a chat model, answers quote the best passage.
     languageModel:
       config.LLM_PROVIDER === 'openai'
-        ? new ChatAnswerModel({ model: config.LLM_MODEL, apiKey: config.OPENAI_API_KEY, baseURL: config.LLM_BASE_URL })
+        ? new ChatAnswerModel({
+            model: config.LLM_MODEL,
+            apiKey: config.LLM_API_KEY ?? (config.LLM_BASE_URL ? undefined : config.OPENAI_API_KEY),
+            baseURL: config.LLM_BASE_URL,
+            timeoutMs: config.LLM_TIMEOUT_MS,
+          })
         : null,
     log,
   }),

@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, proxyActivities } from '@temporalio/workflow';
 import type { IngestDocumentInput, IngestDocumentResult } from '@botflow/contracts';
 import type { IngestionActivities } from '@botflow/activities';
 
@@ -22,7 +22,7 @@ const embedding = proxyActivities<IngestionActivities>({
     initialInterval: '2 seconds',
     maximumInterval: '2 minutes',
     maximumAttempts: 20,
-    nonRetryableErrorTypes: ['DocumentGone'],
+    nonRetryableErrorTypes: ['DocumentGone', 'EmbeddingModelMismatch', 'EmbeddingModelUnavailable'],
   },
 });
 
@@ -47,7 +47,8 @@ export async function ingestDocument({ documentId }: IngestDocumentInput): Promi
     const failure = error instanceof ActivityFailure ? error.cause : error;
     if (failure instanceof ApplicationFailure && failure.type === 'DocumentGone') return 'deleted';
     const reason = failure instanceof Error ? failure.message : String(failure);
-    await steps.failDocumentIngestion(documentId, reason);
+    // Recorded even when the workflow itself was cancelled: the document must not stay "processing".
+    await CancellationScope.nonCancellable(() => steps.failDocumentIngestion(documentId, reason));
     return 'failed';
   }
 }

@@ -38,31 +38,34 @@ export async function chunkAndStore(
   const chunks = chunkDocument(parsed, options);
   const metadata = chunks.map((chunk) => JSON.stringify({ headingPath: chunk.headingPath, tags: document.tags }));
 
-  return db.$transaction(async (tx) => {
-    // Locks the row: a deletion waits for this transaction, or has already happened and stops it here.
-    const [current] = await tx.$queryRaw<{ chunk_count: number | null }[]>`
+  return db.$transaction(
+    async (tx) => {
+      // Locks the row: a deletion waits for this transaction, or has already happened and stops it here.
+      const [current] = await tx.$queryRaw<{ chunk_count: number | null }[]>`
       SELECT chunk_count FROM documents WHERE id = ${documentId} FOR UPDATE`;
-    if (!current) throw new DocumentGone(documentId);
-    if (current.chunk_count !== null) return { chunkCount: current.chunk_count, stored: false };
-    await tx.$executeRaw`
+      if (!current) throw new DocumentGone(documentId);
+      if (current.chunk_count !== null) return { chunkCount: current.chunk_count, stored: false };
+      await tx.$executeRaw`
       INSERT INTO chunks (id, document_id, knowledge_base_id, position, content, token_count, metadata)
       SELECT ${documentId} || ':' || position, ${documentId}, ${document.knowledgeBaseId}, position, content,
         token_count, metadata::jsonb
       FROM unnest(${chunks.map((c) => c.position)}::int[], ${chunks.map((c) => c.text)}::text[],
         ${chunks.map((c) => c.tokenCount)}::int[], ${metadata}::text[]) AS seed(position, content, token_count, metadata)
       ON CONFLICT (document_id, position) DO NOTHING`;
-    await tx.document.update({
-      where: { id: documentId },
-      data: {
-        title: parsed.title,
-        mimeType: parsed.mimeType,
-        pageCount: parsed.pages ?? null,
-        chunkCount: chunks.length,
-        embeddedCount: 0,
-        stage: 'embedding',
-        progress: PARSED_PERCENT,
-      },
-    });
-    return { chunkCount: chunks.length, stored: true };
-  });
+      await tx.document.update({
+        where: { id: documentId },
+        data: {
+          title: parsed.title,
+          mimeType: parsed.mimeType,
+          pageCount: parsed.pages ?? null,
+          chunkCount: chunks.length,
+          embeddedCount: 0,
+          stage: 'embedding',
+          progress: PARSED_PERCENT,
+        },
+      });
+      return { chunkCount: chunks.length, stored: true };
+    },
+    { timeout: 120_000 },
+  ); // tens of thousands of rows (and their full-text entries) for a 20 MB document
 }

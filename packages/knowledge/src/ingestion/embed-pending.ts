@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@botflow/db';
 import type { Embedder } from '@botflow/embeddings';
-import { DocumentGone } from './errors.ts';
+import { DocumentGone, EmbeddingModelMismatch } from './errors.ts';
 import { embeddingProgress } from './progress.ts';
 
 export interface EmbedPendingOptions {
@@ -9,6 +9,8 @@ export interface EmbedPendingOptions {
   batchSize?: number;
   /** Called after each stored batch (an activity heartbeats here). */
   onBatch?: (progress: { embedded: number; total: number }) => void;
+  /** Stops before the next batch (an activity attempt that timed out or was cancelled). */
+  signal?: AbortSignal;
 }
 
 export interface EmbedPendingResult {
@@ -48,17 +50,25 @@ export async function embedPending(
 
     const embedder = await options.embedderFor(model);
     if (embedder.dimensions !== dimension) {
-      throw new Error(
+      throw new EmbeddingModelMismatch(
         `model ${model} makes ${embedder.dimensions}-long vectors; the knowledge base expects ${dimension}`,
       );
     }
+    options.signal?.throwIfAborted();
     const vectors = await embedder.embed(pending.map((chunk) => chunk.content));
-    await db.$executeRaw`
-      UPDATE chunks c SET embedding = seed.embedding::vector
-      FROM unnest(${pending.map((chunk) => chunk.id)}::text[], ${vectors.map(vectorText)}::text[])
-        AS seed(id, embedding), knowledge_bases kb
-      WHERE c.id = seed.id AND c.embedding IS NULL
-        AND kb.id = c.knowledge_base_id AND kb.embedding_model = ${model}`;
+    await db.$transaction(async (tx) => {
+      // FOR SHARE waits for a model switch in progress and reads what it committed; while it is held, a switch waits
+      // for this transaction and then empties these vectors too.
+      const [current] = await tx.$queryRaw<{ embedding_model: string }[]>`
+        SELECT kb.embedding_model FROM knowledge_bases kb JOIN documents d ON d.knowledge_base_id = kb.id
+        WHERE d.id = ${documentId} FOR SHARE OF kb`;
+      if (current?.embedding_model !== model) return;
+      await tx.$executeRaw`
+        UPDATE chunks c SET embedding = seed.embedding::vector
+        FROM unnest(${pending.map((chunk) => chunk.id)}::text[], ${vectors.map(vectorText)}::text[])
+          AS seed(id, embedding)
+        WHERE c.id = seed.id AND c.embedding IS NULL`;
+    });
     const embedded = await countEmbedded(db, documentId);
     await db.document.updateMany({
       where: { id: documentId },

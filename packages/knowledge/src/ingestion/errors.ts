@@ -5,3 +5,11 @@ export class DocumentGone extends Error {
     this.name = 'DocumentGone';
   }
 }
+
+/** The knowledge base's model makes vectors of another length than the knowledge base holds: retrying cannot help. */
+export class EmbeddingModelMismatch extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddingModelMismatch';
+  }
+}

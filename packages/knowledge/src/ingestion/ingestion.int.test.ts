@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createPrismaClient } from '@botflow/db';
 import { useMigratedDatabase } from '@botflow/db/vitest';
 import type { Embedder } from '@botflow/embeddings';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -157,24 +159,43 @@ describe('re-indexing with another model', () => {
     expect(dims?.dims).toBe(768);
   });
 
-  it('never stores a vector of the old model once the model changed', async () => {
+  it('never stores a vector of the old model, even when the switch commits while the batch is being stored', async () => {
     const { document } = await uploadHandbook();
     await chunkAndStore(database.prisma, document.id);
+    const other = createPrismaClient(database.database.url);
+    let switching: Promise<unknown> | undefined;
     const slow: typeof embedderFor = async (model) => {
       const inner = await embedderFor(model);
       return {
         model: inner.model,
         dimensions: inner.dimensions,
         embed: async (texts) => {
-          // The owner switches models while this batch is being embedded.
-          await beginReindex(database.prisma, knowledgeBaseId, { name: 'nomic-embed-text', dimensions: 768 });
+          // The owner switches models while this batch is embedded, and the switch commits only after the batch's
+          // store has begun: the store must wait for it and then keep nothing.
+          let started!: () => void;
+          const inTransaction = new Promise<void>((resolve) => (started = resolve));
+          switching = other.$transaction(async (tx) => {
+            await tx.knowledgeBase.update({
+              where: { id: knowledgeBaseId },
+              data: { embeddingModel: 'nomic-embed-text', dimension: 768 },
+            });
+            await tx.$executeRaw`UPDATE chunks SET embedding = NULL WHERE knowledge_base_id = ${knowledgeBaseId}`;
+            started();
+            await sleep(300);
+          });
+          await inTransaction;
           return inner.embed(texts);
         },
       };
     };
-    await expect(embedPending(database.prisma, document.id, { embedderFor: slow, batchSize: 100 })).rejects.toThrow(
-      /unexpected model nomic-embed-text/,
-    );
-    expect((await chunkRows(document.id)).some((row) => row.embedded)).toBe(false);
+    try {
+      await expect(embedPending(database.prisma, document.id, { embedderFor: slow, batchSize: 100 })).rejects.toThrow(
+        /unexpected model nomic-embed-text/,
+      );
+      await switching;
+      expect((await chunkRows(document.id)).some((row) => row.embedded)).toBe(false);
+    } finally {
+      await other.$disconnect();
+    }
   });
 });

@@ -3,8 +3,9 @@ import { PARSED_PERCENT } from './progress.ts';
 
 /**
  * Switches a knowledge base to another embedding model: its vectors are dropped in the same transaction, so no
- * search ever compares a question with vectors of another model, and its chunked documents go back to embedding
- * (ready ones stay ready, answering by words until their new vectors are in). Returns the documents to ingest again.
+ * search ever compares a question with vectors of another model, and its chunked documents go back to embedding.
+ * Ready ones stay ready, but a chunk answers again only once its new vector is in (found by words alone, it never
+ * passes the answer threshold). Returns the documents to ingest again.
  */
 export async function beginReindex(
   db: PrismaClient,

@@ -10,8 +10,6 @@ export interface RetrieveInput extends Pick<SearchKnowledgeInput, 'documentIds' 
 
 export interface RetrievedPassage extends KnowledgeHit {
   documentTitle: string;
-  /** Cosine similarity to the question (0 when only the full-text search found it). */
-  similarity: number;
 }
 
 export interface Retrieval {
@@ -55,7 +53,6 @@ export async function retrieve(
     passages: hits.map((hit) => ({
       ...hit,
       documentTitle: titles.get(hit.documentId) ?? 'Untitled document',
-      similarity: hit.dense?.similarity ?? 0,
     })),
   };
 }

@@ -30,6 +30,8 @@ export interface KnowledgeHit {
   content: string;
   /** Weighted reciprocal-rank fusion in (0, 1]: 1 = first by meaning and by words. */
   score: number;
+  /** Cosine similarity to the question, whichever list found the chunk (0 for a chunk without a vector yet). */
+  similarity: number;
   dense: { rank: number; similarity: number } | null;
   lexical: { rank: number; score: number } | null;
 }
@@ -90,6 +92,7 @@ export async function searchKnowledge(db: PrismaClient, input: SearchKnowledgeIn
       position: row.position,
       content: row.content,
       score,
+      similarity: row.similarity,
       dense: denseRank === null ? null : { rank: denseRank, similarity: row.similarity },
       lexical: lexicalRank === null ? null : { rank: lexicalRank, score: row.lexical_score ?? 0 },
     }));

@@ -49,18 +49,21 @@ export function documentRoutes({ db, ingestion, maxDocumentBytes }: DocumentRout
     res.json({ document: documentView(await findDocument(db, knowledgeBase.id, req.params.documentId)) });
   });
 
-  /** Ingests a failed document again (after a fix on the other side: a site back up, a model installed). */
+  /**
+   * Ingests a document again: a failed one (after a fix on the other side: a site back up, a model installed), or one
+   * whose ingestion an interruption left unfinished. A finished document has nothing to retry.
+   */
   router.post(`${DOCUMENTS}/:documentId/retry`, async (req, res) => {
     const knowledgeBase = await findKnowledgeBase(db, organisationOf(res), req.params.knowledgeBaseId);
     const document = await findDocument(db, knowledgeBase.id, req.params.documentId);
-    if (document.status !== 'failed') {
-      throw new HttpError(409, `document ${document.id} is ${document.status}: only failed documents are retried`);
+    if (document.status === 'ready' && document.stage === 'finished') {
+      throw new HttpError(409, `document ${document.id} is ready: there is nothing to retry`);
     }
-    const retried = await db.document.update({
-      where: { id: document.id },
-      data: { status: 'pending', error: null },
-    });
-    await ingestion.start(document.id);
+    const retried =
+      document.status === 'failed'
+        ? await db.document.update({ where: { id: document.id }, data: { status: 'pending', error: null } })
+        : document;
+    await ingestion.restart(document.id);
     res.status(202).json({ document: documentView(retried) });
   });
 
@@ -114,8 +117,16 @@ function filenameOf(req: Request): string | undefined {
   const disposition = req.get('content-disposition') ?? '';
   const fromHeader =
     /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
-  const name = fromQuery ?? (fromHeader ? decodeURIComponent(fromHeader) : undefined);
+  const name = fromQuery ?? (fromHeader ? decodedHeaderValue(fromHeader) : undefined);
   const base = name?.split(/[\\/]/).at(-1)?.trim();
   if (base && base.length > 255) throw new HttpError(400, 'the file name is longer than 255 characters');
   return base || undefined;
+}
+
+function decodedHeaderValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpError(400, 'the file name in Content-Disposition is not valid percent-encoding');
+  }
 }

@@ -22,6 +22,20 @@ export class IngestionStarter {
     });
   }
 
+  /**
+   * Starts ingestion afresh, ending a run that may be closing without having seen the latest change (a model switch,
+   * a retry). Safe at any point: every step of the workflow picks up where the stored state is.
+   */
+  async restart(documentId: string): Promise<void> {
+    const input: IngestDocumentInput = { documentId };
+    await this.#temporal.workflow.start(INGEST_DOCUMENT_WORKFLOW, {
+      workflowId: ingestionWorkflowId(documentId),
+      taskQueue: this.#taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.TERMINATE_EXISTING,
+    });
+  }
+
   /** Stops a running ingestion (the document is being deleted); nothing to do when none runs. */
   async stop(documentId: string, reason: string): Promise<void> {
     try {

@@ -105,6 +105,14 @@ describe('knowledge bases', () => {
     expect(crossed.body.error).toMatch(/confidentThreshold \(0.5\) must be at least answerThreshold \(0.7\)/);
   });
 
+  it('refuse a new name another knowledge base has, on create and on rename', async () => {
+    await newKnowledgeBase('Prices');
+    const id = await newKnowledgeBase('Prices 2');
+    const renamed = await call('PATCH', `/api/knowledge-bases/${id}`, { json: { name: 'Prices' } });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error).toMatch(/"Prices" already exists/);
+  });
+
   it('are invisible to other organisations on every route', async () => {
     const id = await newKnowledgeBase();
     const token = theirs.token;
@@ -166,7 +174,38 @@ describe('documents', () => {
     const badUrl = await call('POST', `/api/knowledge-bases/${id}/documents`, { json: { url: 'ftp://example.com/a' } });
     expect(badUrl.status).toBe(400);
     expect(badUrl.body.error).toMatch(/url: give a full http:\/\/ or https:\/\/ address/);
+    const badName = await fetch(`${base}/api/knowledge-bases/${id}/documents`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${mine.token}`,
+        'content-type': 'text/plain',
+        'content-disposition': "attachment; filename*=UTF-8''menu%E0%A4.txt",
+      },
+      body: 'Soup of the day',
+    });
+    expect(badName.status).toBe(400);
     expect((await call('GET', `/api/knowledge-bases/${id}/documents`)).body.documents).toEqual([]);
+  });
+
+  it('are ingested again on retry: failed ones and unfinished ones, never finished ones', async () => {
+    const id = await newKnowledgeBase();
+    const added = await call('POST', `/api/knowledge-bases/${id}/documents?filename=a.txt`, {
+      bytes: new TextEncoder().encode('Opening hours: nine to five.'),
+      contentType: 'text/plain',
+    });
+    const documentId = added.body.document.id;
+    const retry = () => call('POST', `/api/knowledge-bases/${id}/documents/${documentId}/retry`);
+    const handle = temporal.workflow.getHandle(ingestionWorkflowId(documentId));
+    const firstRun = (await handle.describe()).runId;
+    expect((await retry()).status).toBe(202);
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+    await db.prisma.document.update({ where: { id: documentId }, data: { status: 'failed', error: 'site down' } });
+    const failed = await retry();
+    expect(failed.status).toBe(202);
+    expect(failed.body.document).toMatchObject({ status: 'pending', error: null });
+    await db.prisma.document.update({ where: { id: documentId }, data: { status: 'ready', stage: 'finished' } });
+    expect((await retry()).status).toBe(409);
+    await handle.terminate('test over');
   });
 
   it('are deleted with their chunks and their ingestion stopped', async () => {
@@ -215,9 +254,12 @@ describe('the quality loop', () => {
     ]);
     expect((await call('GET', `/api/bots/${bot.id}/unanswered`, { token: theirs.token })).status).toBe(404);
 
+    const both = await call('POST', `/api/knowledge-bases/${id}/answers`, {
+      json: { question: 'Parking?', answer: 'Yes.', unansweredId: parking.id },
+    });
+    expect(both.status).toBe(400);
     const answer = await call('POST', `/api/knowledge-bases/${id}/answers`, {
       json: {
-        question: 'ignored when unansweredId is given',
         answer: 'Yes, free parking behind the shop.',
         unansweredId: parking.id,
       },

@@ -8,7 +8,7 @@ import { organisationOf } from '../auth/require-organisation.ts';
 import { parseBody } from '../bots/request-input.ts';
 import type { IngestionStarter } from './ingestion-starter.ts';
 import { createKnowledgeBaseBody, updateKnowledgeBaseBody } from './knowledge-input.ts';
-import { documentCounts, findKnowledgeBase, knowledgeBaseView } from './knowledge-store.ts';
+import { documentCounts, findKnowledgeBase, knowledgeBaseView, unfinishedDocuments } from './knowledge-store.ts';
 
 export interface KnowledgeBaseRoutesDeps {
   db: PrismaClient;
@@ -53,10 +53,7 @@ export function knowledgeBaseRoutes({ db, models, ingestion }: KnowledgeBaseRout
       });
       res.status(201).json({ knowledgeBase: knowledgeBaseView(knowledgeBase, undefined) });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        throw new HttpError(409, `a knowledge base named "${body.name}" already exists: choose another name`);
-      }
-      throw error;
+      throw nameTaken(error, body.name);
     }
   });
 
@@ -66,7 +63,10 @@ export function knowledgeBaseRoutes({ db, models, ingestion }: KnowledgeBaseRout
     res.json({ knowledgeBase: knowledgeBaseView(knowledgeBase, counts.get(knowledgeBase.id)) });
   });
 
-  /** A new embedding model re-indexes every document: 202 while that runs in the background. */
+  /**
+   * A new embedding model re-indexes every document: 202 while that runs in the background. Sending the current model
+   * again resumes documents an interruption left unfinished.
+   */
   router.patch('/api/knowledge-bases/:knowledgeBaseId', async (req, res) => {
     const body = parseBody(updateKnowledgeBaseBody, req.body);
     const current = await findKnowledgeBase(db, organisationOf(res), req.params.knowledgeBaseId);
@@ -75,19 +75,26 @@ export function knowledgeBaseRoutes({ db, models, ingestion }: KnowledgeBaseRout
       body.confidentThreshold ?? current.confidentThreshold,
     );
     const model = body.embeddingModel === undefined ? undefined : embeddingModel(models, body.embeddingModel);
-    await db.knowledgeBase.update({
-      where: { id: current.id },
-      data: {
-        ...(body.name === undefined ? {} : { name: body.name }),
-        ...(body.answerThreshold === undefined ? {} : { answerThreshold: body.answerThreshold }),
-        ...(body.confidentThreshold === undefined ? {} : { confidentThreshold: body.confidentThreshold }),
-      },
-    });
+    try {
+      await db.knowledgeBase.update({
+        where: { id: current.id },
+        data: {
+          ...(body.name === undefined ? {} : { name: body.name }),
+          ...(body.answerThreshold === undefined ? {} : { answerThreshold: body.answerThreshold }),
+          ...(body.confidentThreshold === undefined ? {} : { confidentThreshold: body.confidentThreshold }),
+        },
+      });
+    } catch (error) {
+      throw nameTaken(error, body.name);
+    }
     let reindexing: string[] = [];
     if (model && model.name !== current.embeddingModel) {
       reindexing = await beginReindex(db, current.id, model);
-      for (const documentId of reindexing) await ingestion.start(documentId);
+    } else if (model) {
+      // The same model again resumes a re-index (or an ingestion) that an interruption left unfinished.
+      reindexing = await unfinishedDocuments(db, current.id);
     }
+    for (const documentId of reindexing) await ingestion.restart(documentId);
     const knowledgeBase = await findKnowledgeBase(db, organisationOf(res), current.id);
     const counts = await documentCounts(db, [knowledgeBase.id]);
     res
@@ -125,6 +132,14 @@ function embeddingModel(models: EmbeddingModels, name: string) {
     );
   }
   return model;
+}
+
+/** A 409 for a name the organisation already uses; anything else as it was. */
+function nameTaken(error: unknown, name: string | undefined): unknown {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    return new HttpError(409, `a knowledge base named "${name}" already exists: choose another name`);
+  }
+  return error;
 }
 
 function checkThresholds(answer: number, confident: number): void {

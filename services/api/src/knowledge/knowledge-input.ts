@@ -30,7 +30,13 @@ export const urlDocumentBody = z.strictObject({
 });
 
 export const answerBody = z.strictObject({
-  question: z.string().trim().min(3, 'write the question').max(1000, 'a question holds at most 1,000 characters'),
+  /** Optional when `unansweredId` is given: the question as the customer asked it is used. */
+  question: z
+    .string()
+    .trim()
+    .min(3, 'write the question')
+    .max(1000, 'a question holds at most 1,000 characters')
+    .optional(),
   answer: z.string().trim().min(1, 'write the answer').max(10_000, 'an answer holds at most 10,000 characters'),
   /** The unanswered question this answers; resolved with every other asking of the same question. */
   unansweredId: z.string().min(1).optional(),

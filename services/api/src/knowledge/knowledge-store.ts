@@ -70,3 +70,15 @@ export function documentView(document: Document) {
     updatedAt: document.updatedAt,
   };
 }
+
+/** Documents whose ingestion has not finished: queued, running, or ready but re-embedding after a model switch. */
+export async function unfinishedDocuments(db: PrismaClient, knowledgeBaseId: string): Promise<string[]> {
+  const documents = await db.document.findMany({
+    where: {
+      knowledgeBaseId,
+      OR: [{ status: { in: ['pending', 'processing'] } }, { status: 'ready', stage: { not: 'finished' } }],
+    },
+    select: { id: true },
+  });
+  return documents.map((document) => document.id);
+}

@@ -29,6 +29,13 @@ export function qualityRoutes({ db, models, ingestion }: QualityRoutesDeps): Rou
   router.post('/api/knowledge-bases/:knowledgeBaseId/search', async (req, res) => {
     const body = parseBody(searchBody, req.body);
     const organisationId = organisationOf(res);
+    const { embeddingModel } = await findKnowledgeBase(db, organisationId, req.params.knowledgeBaseId);
+    if (!models.describe(embeddingModel)) {
+      throw new HttpError(
+        503,
+        `this knowledge base's embedding model "${embeddingModel}" is not set up on this server`,
+      );
+    }
     const retrieval = await retrieve(db, models, {
       organisationId,
       knowledgeBaseId: req.params.knowledgeBaseId,
@@ -66,6 +73,9 @@ export function qualityRoutes({ db, models, ingestion }: QualityRoutesDeps): Rou
     const organisationId = organisationOf(res);
     const knowledgeBase = await findKnowledgeBase(db, organisationId, req.params.knowledgeBaseId);
     let question = body.question;
+    if (body.unansweredId && body.question !== undefined) {
+      throw new HttpError(400, 'give either the question or the unansweredId it answers, not both');
+    }
     if (body.unansweredId) {
       const unanswered = await db.unansweredQuestion.findFirst({
         where: { id: body.unansweredId, organisationId, knowledgeBaseId: knowledgeBase.id },
@@ -73,13 +83,20 @@ export function qualityRoutes({ db, models, ingestion }: QualityRoutesDeps): Rou
       if (!unanswered) throw new HttpError(404, `no unanswered question ${body.unansweredId} for this knowledge base`);
       question = unanswered.question;
     }
+    if (question === undefined) throw new HttpError(400, 'write the question this answers, or give its unansweredId');
     const { document, created } = await addDocument(db, knowledgeBase.id, {
       kind: 'answer',
       question,
       answer: body.answer,
       tags: body.tags,
     });
-    if (document.status !== 'ready' && document.status !== 'failed') await ingestion.start(document.id);
+    if (document.status === 'failed') {
+      // The same answer was given before and could not be ingested: try again rather than resolve with nothing.
+      await db.document.update({ where: { id: document.id }, data: { status: 'pending', error: null } });
+      await ingestion.restart(document.id);
+    } else if (document.status !== 'ready') {
+      await ingestion.start(document.id);
+    }
     const resolved = await resolveUnanswered(
       db,
       { organisationId, knowledgeBaseId: knowledgeBase.id, questionKey: questionKey(question) },
