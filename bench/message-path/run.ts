@@ -78,7 +78,13 @@ const worker = await startService(
 );
 const api = await startService(
   'services/api/src/main.ts',
-  { ...common, API_PORT: String(apiPort), WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'bench-verify' },
+  {
+    ...common,
+    NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? '',
+    API_PORT: String(apiPort),
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'bench-verify',
+  },
   `http://127.0.0.1:${apiPort}/health/live`,
 );
 const apiUrl = `http://127.0.0.1:${apiPort}/webhooks/whatsapp`;

@@ -9,6 +9,14 @@ export interface AgentReplyIntent {
   agentReply?: { id: string; agent: string };
 }
 
+/** Whether recordHandoff has anything to write for this turn (hand-overs, agent replies, the conversation's end). */
+export function writesHandoff(
+  turn: { handoff?: HandoffChange[]; ended: { outcome: string } | null },
+  intents: AgentReplyIntent[],
+): boolean {
+  return (turn.handoff?.length ?? 0) > 0 || intents.some((o) => o.agentReply) || turn.ended !== null;
+}
+
 /**
  * Keeps the agent inbox's view of a conversation (`conversations.handoff_*`) in step with the turn, with the hand-over
  * events, in the turn's transaction: safe to run again (event ids derive from the turn key or the reply key).

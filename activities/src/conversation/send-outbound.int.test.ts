@@ -19,7 +19,7 @@ let sender: OutboundSender;
 
 beforeAll(async () => {
   // Every customer last wrote 25 hours ago: the window is closed unless a turn brings a new message.
-  fixture = await startSendFixture({ customers: 8, lastInboundAgoMs: 25 * 3600_000 });
+  fixture = await startSendFixture({ customers: 10, lastInboundAgoMs: 25 * 3600_000 });
   emulator = await startEmulatorProcess(fixture);
   sender = createOutboundSender({
     db: fixture.db,
@@ -166,6 +166,40 @@ describe("Meta's refusals", () => {
         details,
         reason: expect.stringContaining('WhatsApp refused the message (code 131009)') as string,
       },
+    });
+  });
+});
+
+describe('recording a turn', () => {
+  async function recorded(i: number) {
+    const c = fixture.conversations[i]!;
+    const messages = await fixture.db.$queryRaw<{ direction: string; wamid: string | null }[]>`
+      SELECT direction::text AS direction, wamid FROM messages WHERE conversation_id = ${c.id} ORDER BY 1`;
+    const events = await fixture.db.$queryRaw<{ type: string }[]>`
+      SELECT type FROM event_outbox WHERE key = ${c.workflowId} ORDER BY 1`;
+    return { messages, events: events.map((e) => e.type) };
+  }
+
+  it('writes the messages, events and reply of a turn run again after a crash once', async () => {
+    const turn = turnOf(8, text('hello'), { wrote: true });
+    expect((await deliverTurn(fixture.db, sender, turn)).sent[0]?.outcome).toBe('sent');
+    expect((await deliverTurn(fixture.db, sender, turn)).sent[0]?.outcome).toBe('already_sent');
+    expect(await recorded(8)).toMatchObject({
+      messages: [
+        { direction: 'in', wamid: 'wamid.in8' },
+        { direction: 'out', wamid: expect.any(String) as string },
+      ],
+      events: ['conversationStarted', 'messageReceived', 'messageSent'],
+    });
+    expect(await sentTo(8)).toHaveLength(1);
+  });
+
+  it('records a message the bot does not answer', async () => {
+    const turn = { ...turnOf(9, text('unused'), { wrote: true }), outbound: [] };
+    expect(await deliverTurn(fixture.db, sender, turn)).toEqual({ sent: [] });
+    expect(await recorded(9)).toEqual({
+      messages: [{ direction: 'in', wamid: 'wamid.in9' }],
+      events: ['conversationStarted', 'messageReceived'],
     });
   });
 });

@@ -229,11 +229,12 @@ async function recordSent(
     },
   ]);
   if (!insert) return outcome;
-  await db.$transaction([
-    db.$executeRaw`UPDATE messages SET wamid = COALESCE(wamid, ${wamid}), accepted_at = COALESCE(accepted_at, now())
-                   WHERE idempotency_key = ${intent.key}`,
-    db.$executeRaw(insert),
-  ]);
+  // A data-modifying WITH runs to completion whether or not the INSERT reads it: one round trip, no transaction.
+  await db.$executeRaw`
+    WITH accepted AS (
+      UPDATE messages SET wamid = COALESCE(wamid, ${wamid}), accepted_at = COALESCE(accepted_at, now())
+      WHERE idempotency_key = ${intent.key})
+    ${insert}`;
   return outcome;
 }
 

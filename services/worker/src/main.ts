@@ -23,7 +23,7 @@ import { OutboxRelay } from './outbox-relay.ts';
 import { ReplyLagReporter } from './reply-lag.ts';
 import { installTemporalRuntime } from './temporal-runtime.ts';
 import { createIngestionWorker } from './ingestion-worker.ts';
-import { createWorker, workflowsPath } from './worker.ts';
+import { createWorker, workflowBundleOptions } from './worker.ts';
 
 const config = loadWorkerConfig();
 const log = createLogger('worker', config.LOG_LEVEL);
@@ -84,7 +84,7 @@ const sender = createOutboundSender({
   },
 });
 const models = new EmbeddingModels(config);
-const workflowBundle = await bundleWorkflowCode({ workflowsPath });
+const workflowBundle = await bundleWorkflowCode(workflowBundleOptions);
 const worker = await createWorker(config, connection, {
   db,
   sender,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import {
   createConversationActivities,
@@ -16,6 +17,15 @@ import type { Logger } from '@botflow/service-kit';
 import type { WorkerConfig } from './config.ts';
 
 export const workflowsPath = new URL('../../../workflows/src/index.ts', import.meta.url).pathname;
+
+/**
+ * Evaluated once per workflow thread and shared by every conversation on it, instead of once per new conversation:
+ * CEL's registry of built-in functions and libphonenumber's metadata took milliseconds of CPU each time. The SDK
+ * freezes a preloaded module's exports and shares its state, so only libraries whose state is at most a cache belong
+ * there; the bot engine stays per conversation (it exports global regular expressions, whose `lastIndex` changes).
+ */
+const preloadModules = [fileURLToPath(new URL('./workflow-preload.ts', import.meta.url))];
+export const workflowBundleOptions = { workflowsPath, preloadModules };
 
 export interface WorkerDeps {
   db: PrismaClient;
@@ -60,7 +70,9 @@ export async function createWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     identity,
-    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
+    ...(deps.workflowBundle
+      ? { workflowBundle: deps.workflowBundle }
+      : { workflowsPath, bundlerOptions: { preloadModules } }),
     activities: createActivities(identity, deps, config.SAFE_FETCH_ALLOW),
     ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined
       ? {}
