@@ -1,7 +1,8 @@
 // Local embeddings benchmark: chunks/s at 128 tokens for all-MiniLM-L6-v2 fp32 and int8 (median of several runs), and
 // what int8 costs in quality against fp32 (cosine per sentence, retrieval recall@5 and top-5 agreement).
-//   node bench/embeddings/run.ts [--runs 5] [--chunks 96] [--batch 8] [--threads 0] [--out report.md]
+//   node bench/embeddings/run.ts [--runs 5] [--chunks 96] [--batch 8] [--batch-tokens 512] [--threads 0] [--out report.md]
 // Needs the model: bash deploy/local/components/embedding-model.sh
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     chunks: { type: 'string', default: '96' },
     batch: { type: 'string', default: '8' },
+    'batch-tokens': { type: 'string', default: '512' },
     threads: { type: 'string', default: '0' },
     out: { type: 'string' },
   },
@@ -23,6 +25,7 @@ const { values: args } = parseArgs({
 const runs = Number(args.runs);
 const chunkCount = Number(args.chunks);
 const batchSize = Number(args.batch);
+const batchTokens = Number(args['batch-tokens']);
 const threads = Number(args.threads);
 const modelDir = process.env.EMBEDDINGS_MODEL_DIR || defaultModelDir();
 const loadBefore = loadavg()[0]!;
@@ -31,8 +34,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 
 const embedders: Record<LocalVariant, LocalMiniLmEmbedder> = {
-  fp32: await LocalMiniLmEmbedder.load({ modelDir, batchSize, threads }),
-  int8: await LocalMiniLmEmbedder.load({ modelDir, variant: 'int8', batchSize, threads }),
+  fp32: await LocalMiniLmEmbedder.load({ modelDir, batchSize, batchTokens, threads }),
+  int8: await LocalMiniLmEmbedder.load({ modelDir, variant: 'int8', batchSize, batchTokens, threads }),
 };
 const tokenizer = embedders.fp32.tokenizer;
 
@@ -51,16 +54,43 @@ function chunkAt(start: number): string {
 const chunks = Array.from({ length: chunkCount }, (_, i) => chunkAt(i * 37));
 const tokenCounts = chunks.map((c) => tokenizer.countTokens(c));
 
-const speed: Record<string, number[]> = {};
-for (const variant of ['fp32', 'int8'] as const) {
-  await embedders[variant].embed(chunks.slice(0, batchSize));
-  speed[variant] = [];
-  for (let r = 0; r < runs; r++) {
+// CPU time that other processes took while the runs went (Linux only): the machine is shared, and figures taken while
+// it is busy say little about the model.
+function busyTicks(): { all: number; self: number } | undefined {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    // user nice system irq softirq steal, and this process's utime stime (all threads)
+    return { all: cpu[0]! + cpu[1]! + cpu[2]! + cpu[5]! + cpu[6]! + cpu[7]!, self: fields[11]! + fields[12]! };
+  } catch {
+    return undefined;
+  }
+}
+
+// fp32 and int8 take turns, run by run, so that a busy spell on the machine hits both.
+const speed: Record<LocalVariant, number[]> = { fp32: [], int8: [] };
+for (const variant of ['fp32', 'int8'] as const) await embedders[variant].embed(chunks.slice(0, 8));
+const ticksBefore = busyTicks();
+const speedStart = performance.now();
+for (let r = 0; r < runs; r++) {
+  for (const variant of ['fp32', 'int8'] as const) {
     const start = performance.now();
     await embedders[variant].embed(chunks);
     speed[variant].push(chunks.length / ((performance.now() - start) / 1000));
   }
 }
+const ticksAfter = busyTicks();
+// ticks are 1/100 s on Linux: the share of one core that other processes used during the speed runs.
+const othersCores =
+  ticksBefore && ticksAfter
+    ? (ticksAfter.all - ticksBefore.all - (ticksAfter.self - ticksBefore.self)) /
+      100 /
+      ((performance.now() - speedStart) / 1000)
+    : undefined;
 const quantizeStart = performance.now();
 quantizeMatMulWeights(await readFile(join(modelDir, 'model.onnx')));
 const quantizeMs = performance.now() - quantizeStart;
@@ -98,14 +128,14 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const cpu = cpus();
 const report = `## Local embeddings benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version})
 
-Command: \`node bench/embeddings/run.ts --runs ${runs} --chunks ${chunkCount} --batch ${batchSize} --threads ${threads}\`
-Machine: ${cpu[0]?.model ?? '?'} × ${cpu.length} vCPU; load average ${fmt(loadBefore, 2)} before, ${fmt(loadavg()[0]!, 2)} after (other work on the machine lowers the figures).
-Model: all-MiniLM-L6-v2 (onnxruntime-node), ${chunkCount} chunks of ${Math.min(...tokenCounts)}–${Math.max(...tokenCounts)} tokens, batches of ${batchSize}.
+Command: \`node bench/embeddings/run.ts --runs ${runs} --chunks ${chunkCount} --batch ${batchSize} --batch-tokens ${batchTokens} --threads ${threads}\`
+Machine: ${cpu[0]?.model ?? '?'} × ${cpu.length} vCPU; load average ${fmt(loadBefore, 2)} before, ${fmt(loadavg()[0]!, 2)} after; other processes used ${othersCores === undefined ? '?' : fmt(othersCores, 2)} of a core during the speed runs (other work on the machine lowers the figures).
+Model: all-MiniLM-L6-v2 (onnxruntime-node), ${chunkCount} chunks of ${Math.min(...tokenCounts)}–${Math.max(...tokenCounts)} tokens, batches of up to ${batchSize} texts and ${batchTokens} padded tokens, on ${embedders.int8.threads} single-threaded workers.
 
 | measure | fp32 | int8 |
 | --- | ---: | ---: |
-| chunks/s at 128 tokens, median of ${runs} | ${fmt(median(speed.fp32!))} | ${fmt(median(speed.int8!))} |
-| chunks/s, all runs | ${speed.fp32!.map((v) => fmt(v, 0)).join(' ')} | ${speed.int8!.map((v) => fmt(v, 0)).join(' ')} |
+| chunks/s at 128 tokens, median of ${runs} | ${fmt(median(speed.fp32))} | ${fmt(median(speed.int8))} |
+| chunks/s, all runs | ${speed.fp32.map((v) => fmt(v, 0)).join(' ')} | ${speed.int8.map((v) => fmt(v, 0)).join(' ')} |
 | recall@1, ${questions.length} questions among ${corpus.length} sentences | ${fmt(recall('fp32', 1), 3)} | ${fmt(recall('int8', 1), 3)} |
 | recall@5 | ${fmt(recall('fp32', 5), 3)} | ${fmt(recall('int8', 5), 3)} |
 

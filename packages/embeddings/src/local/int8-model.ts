@@ -9,19 +9,21 @@ const INT8_FILE = 'model.int8-v1.onnx';
 
 /**
  * The int8 model, made from the fp32 one on first use (under a second) and kept beside it when the folder is
- * writable; otherwise it is made again in memory at each start.
+ * writable: its path then, so that each worker reads the file instead of getting a copy of the bytes; otherwise the
+ * bytes, made again in memory at each start.
  */
-export async function int8Model(dir: string): Promise<Uint8Array> {
+export async function int8Model(dir: string): Promise<string | Uint8Array> {
   const cached = join(dir, INT8_FILE);
-  if (existsSync(cached)) return readFile(cached);
+  if (existsSync(cached)) return cached;
   const { model } = quantizeMatMulWeights(await readFile(modelFiles(dir).model));
   const partial = `${cached}.${process.pid}.tmp`;
   try {
     await writeFile(partial, model);
     await rename(partial, cached);
+    return cached;
   } catch {
     // A read-only model folder is fine: the bytes in memory serve this process.
     await rm(partial, { force: true });
+    return model;
   }
-  return model;
 }

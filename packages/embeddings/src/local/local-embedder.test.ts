@@ -76,6 +76,20 @@ describe.skipIf(!present)(`LocalMiniLmEmbedder (model in ${modelDir})`, () => {
     expect(await fp32.embed([])).toEqual([]);
   });
 
+  it('spreads a call over its workers, with the vectors one worker gives', async () => {
+    const single = await LocalMiniLmEmbedder.load({ modelDir, threads: 1, batchSize: 4 });
+    const pair = await LocalMiniLmEmbedder.load({ modelDir, threads: 2, batchSize: 4 });
+    try {
+      expect([single.threads, pair.threads]).toEqual([1, 2]);
+      const texts = triples.flat();
+      const [one, two] = await Promise.all([single.embed(texts), pair.embed(texts)]);
+      one.forEach((v, i) => expect(cosine(v, two[i]!)).toBeGreaterThan(0.99999));
+    } finally {
+      await single.release();
+      await pair.release();
+    }
+  }, 60_000);
+
   it('keeps int8 close to fp32 and the paraphrase order intact', async () => {
     for (const triple of triples) {
       const exact = await fp32.embed(triple);
