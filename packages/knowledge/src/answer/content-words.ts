@@ -20,7 +20,10 @@ export function overlap(questionWords: Set<string>, sentenceWords: Set<string>):
 
 function sameStem(a: string, b: string): boolean {
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  return shorter.length >= 4 && longer.length - shorter.length <= 3 && longer.startsWith(shorter);
+  if (!longer.startsWith(shorter)) return false;
+  // Short words only take a plural ("dog", "dogs"): "car" must not match "card", nor "pet" "petrol".
+  if (shorter.length === 3) return longer === `${shorter}s` || longer === `${shorter}es`;
+  return shorter.length >= 4 && longer.length - shorter.length <= 3;
 }
 
 function foldAccents(text: string): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../ingest/chunk-document.ts';
 import { passage } from './answer-fixtures.ts';
 import { DEFAULT_LABELS } from './compose-answer.ts';
+import { contentWords, overlap } from './content-words.ts';
 import { quoteAnswer } from './extractive.ts';
 
 const salon = passage(
@@ -30,6 +31,17 @@ describe('quoteAnswer', () => {
     const pt = passage('Abrimos às 9h. O corte de cabelo custa R$150.');
     expect(quote('Quanto custa um córte?', [pt])).toBe('From “Salon.pdf”:\n“O corte de cabelo custa R$150.”');
     expect(quote('What are your opening times?')).toContain('We are open from 9:00');
+  });
+
+  it('matches a short word to its plural only', () => {
+    const rules = passage(
+      'Well-behaved dogs are welcome for 10 euros a night. Children under 4 stay free. Parking is by card only.',
+    );
+    expect(quote('Can I bring my dog?', [rules])).toBe(
+      'From “Salon.pdf”:\n“Well-behaved dogs are welcome for 10 euros a night.”',
+    );
+    expect(overlap(contentWords('my car'), contentWords('by card'))).toBe(0);
+    expect(overlap(contentWords('a bus'), contentWords('two buses'))).toBe(1);
   });
 
   it('quotes sentences in their order, marking a gap', () => {
