@@ -13,6 +13,11 @@ describe('embeddings config', () => {
     expect(embeddingsConfigFromEnv({})).toEqual({ EMBEDDINGS_PROVIDER: 'local' });
   });
 
+  it('reads how many cores the local model may use', () => {
+    expect(embeddingsConfigFromEnv({ EMBEDDINGS_THREADS: '1' })).toMatchObject({ EMBEDDINGS_THREADS: 1 });
+    expect(() => embeddingsConfigFromEnv({ EMBEDDINGS_THREADS: 'two' })).toThrow(/EMBEDDINGS_THREADS/);
+  });
+
   it('explains bad values', () => {
     expect(() => embeddingsConfigFromEnv({ EMBEDDINGS_PROVIDER: 'cohere' })).toThrow(/EMBEDDINGS_PROVIDER/);
     expect(() => embeddingsConfigFromEnv({ EMBEDDINGS_DIMENSIONS: 'many' })).toThrow(/EMBEDDINGS_DIMENSIONS/);

@@ -26,6 +26,8 @@ export const embeddingsConfigSchema = z.object({
   EMBEDDINGS_DIMENSIONS: positiveInt.optional(),
   EMBEDDINGS_MODEL_DIR: optionalText,
   EMBEDDINGS_BATCH_SIZE: positiveInt.optional(),
+  /** Local models: cores to embed on, one model copy each (fp32 ~175 MiB, int8 ~130 MiB); 0: every core, up to 4. */
+  EMBEDDINGS_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** float for servers that don't speak base64 embeddings. */
   EMBEDDINGS_ENCODING: z.enum(['float', 'base64']).optional(),
 });
@@ -55,6 +57,7 @@ export async function createEmbedder(
       modelDir: config.EMBEDDINGS_MODEL_DIR ?? defaultModelDir(env),
       variant: LOCAL_MODELS[model as LocalModelName],
       ...(config.EMBEDDINGS_BATCH_SIZE ? { batchSize: config.EMBEDDINGS_BATCH_SIZE } : {}),
+      ...(config.EMBEDDINGS_THREADS === undefined ? {} : { threads: config.EMBEDDINGS_THREADS }),
     });
   }
   const model = config.EMBEDDINGS_MODEL ?? 'text-embedding-3-small';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmbedder, embeddingsConfigFromEnv } from '../config.ts';
 import { cosine } from '../vectors.ts';
 import { LocalMiniLmEmbedder } from './local-embedder.ts';
 import { defaultModelDir, hasModelFiles, INSTALL_HINT } from './model-files.ts';
@@ -74,6 +75,16 @@ describe.skipIf(!present)(`LocalMiniLmEmbedder (model in ${modelDir})`, () => {
       expect(cosine(v, alone[i]!)).toBeGreaterThan(0.9999);
     });
     expect(await fp32.embed([])).toEqual([]);
+  });
+
+  it('uses the cores EMBEDDINGS_THREADS allows', async () => {
+    const config = embeddingsConfigFromEnv({ EMBEDDINGS_THREADS: '1', EMBEDDINGS_MODEL_DIR: modelDir });
+    const embedder = (await createEmbedder(config)) as LocalMiniLmEmbedder;
+    try {
+      expect(embedder.threads).toBe(1);
+    } finally {
+      await embedder.release();
+    }
   });
 
   it('spreads a call over its workers, with the vectors one worker gives', async () => {
