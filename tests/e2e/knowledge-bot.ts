@@ -48,3 +48,16 @@ export async function askBot(product: Product, customer: string, question: strin
   );
   return replies[before]!.text;
 }
+
+/** A knowledge base on the local model, created directly so a bot definition can name its id before it exists. */
+export async function createKnowledgeBase(product: Product, id: string): Promise<void> {
+  await product.db.knowledgeBase.create({
+    data: {
+      id,
+      organisationId: product.organisationId,
+      name: 'Bakery',
+      embeddingModel: 'all-MiniLM-L6-v2',
+      dimension: 384,
+    },
+  });
+}

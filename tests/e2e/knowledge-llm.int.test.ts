@@ -5,7 +5,7 @@ import {
   startChatCompletionsEmulator,
   type ChatCompletionsEmulator,
 } from '../../activities/src/knowledge/chat-completions-emulator.ts';
-import { askBot, greet, questionBot } from './knowledge-bot.ts';
+import { askBot, createKnowledgeBase, greet, questionBot } from './knowledge-bot.ts';
 import { eventually, useProduct } from './product.ts';
 
 // Knowledge answers composed by a chat model (an OpenAI-compatible server: here a local emulator of its wire format,
@@ -34,16 +34,8 @@ const ask = (customer: string, question: string) => askBot(product(), customer, 
 
 describe('knowledge answers through a chat model', () => {
   it('are composed from the passages as data, cited, with invented citations dropped and sources listed', async () => {
-    const { db, organisationId, apiUrl, apiToken } = product();
-    await db.knowledgeBase.create({
-      data: {
-        id: KNOWLEDGE_BASE_ID,
-        organisationId,
-        name: 'Bakery',
-        embeddingModel: 'all-MiniLM-L6-v2',
-        dimension: 384,
-      },
-    });
+    const { db, apiUrl, apiToken } = product();
+    await createKnowledgeBase(product(), KNOWLEDGE_BASE_ID);
     const res = await fetch(`${apiUrl}/api/knowledge-bases/${KNOWLEDGE_BASE_ID}/documents?filename=handbook.md`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'text/markdown' },

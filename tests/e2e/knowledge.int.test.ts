@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeServer } from '@botflow/service-kit';
 import type { DocumentBody, KnowledgeApiBody } from '../../services/api/src/knowledge/test-support.ts';
-import { askBot, greet, questionBot } from './knowledge-bot.ts';
+import { askBot, createKnowledgeBase, greet, questionBot } from './knowledge-bot.ts';
 import { eventually, useProduct } from './product.ts';
 
 // An owner's whole knowledge-base journey on the real stack: every file type and a URL ingested by the worker's
@@ -71,16 +71,7 @@ async function ask(customer: string, question: string): Promise<string> {
 
 describe('an owner’s knowledge base, answering on WhatsApp', () => {
   it('ingests every file type and a URL, with progress, to ready', async () => {
-    const { db, organisationId } = product();
-    await db.knowledgeBase.create({
-      data: {
-        id: KNOWLEDGE_BASE_ID,
-        organisationId,
-        name: 'Bakery',
-        embeddingModel: 'all-MiniLM-L6-v2',
-        dimension: 384,
-      },
-    });
+    await createKnowledgeBase(product(), KNOWLEDGE_BASE_ID);
     const files = ['handbook.md', 'handbook.pdf', 'handbook.docx', 'handbook.html', 'handbook.txt', 'prices.csv'];
     const added = [];
     for (const file of files) added.push(await upload(file));

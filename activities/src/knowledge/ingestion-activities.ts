@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { PrismaClient } from '@botflow/db';
-import type { EmbeddingModels } from '@botflow/embeddings';
+import { EmbeddingModelUnavailable, type EmbeddingModels } from '@botflow/embeddings';
 import { DocumentRejected } from '@botflow/knowledge/ingest';
 import {
   chunkAndStore,
@@ -55,18 +55,7 @@ export function createIngestionActivities(deps: IngestionActivityDeps) {
       try {
         const result = await typed(() =>
           embedPending(db, documentId, {
-            embedderFor: async (model) => {
-              if (!deps.models.describe(model)) {
-                throw ApplicationFailure.nonRetryable(
-                  `embedding model '${model}' is not available on this worker; available: ${deps.models
-                    .list()
-                    .map((m) => m.name)
-                    .join(', ')}`,
-                  'EmbeddingModelUnavailable',
-                );
-              }
-              return deps.models.embedder(model);
-            },
+            embedderFor: (model) => deps.models.embedder(model),
             ...(deps.embedBatchSize ? { batchSize: deps.embedBatchSize } : {}),
             onBatch: (done) => {
               progress = done;
@@ -103,8 +92,8 @@ async function typed<T>(step: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof DocumentGone) throw ApplicationFailure.nonRetryable(error.message, 'DocumentGone');
     if (error instanceof DocumentRejected) throw ApplicationFailure.nonRetryable(error.message, 'DocumentRejected');
-    if (error instanceof EmbeddingModelMismatch) {
-      throw ApplicationFailure.nonRetryable(error.message, 'EmbeddingModelMismatch');
+    if (error instanceof EmbeddingModelMismatch || error instanceof EmbeddingModelUnavailable) {
+      throw ApplicationFailure.nonRetryable(error.message, error.name);
     }
     throw error;
   }

@@ -4,4 +4,4 @@ export { createEmbedder, embeddingsConfigFromEnv, embeddingsConfigSchema, type E
 export { LOCAL_MODELS, type LocalModelName, type LocalVariant } from './local/models.ts';
 export { defaultModelDir, hasModelFiles, INSTALL_HINT } from './local/model-files.ts';
 export { OPENAI_MODEL_DIMENSIONS, OpenAiEmbedder, type OpenAiEmbedderOptions } from './openai/openai-embedder.ts';
-export { EmbeddingModels, type EmbeddingModelInfo } from './registry.ts';
+export { EmbeddingModels, EmbeddingModelUnavailable, type EmbeddingModelInfo } from './registry.ts';

@@ -12,6 +12,14 @@ export interface EmbeddingModelInfo {
 
 const LOCAL_DIMENSIONS = 384;
 
+/** A knowledge base names a model this install does not offer: set it up (or switch models); retrying cannot help. */
+export class EmbeddingModelUnavailable extends Error {
+  constructor(name: string, available: string[]) {
+    super(`embedding model '${name}' is not available here; available: ${available.join(', ')}`);
+    this.name = 'EmbeddingModelUnavailable';
+  }
+}
+
 /**
  * The embedding models this install can use, by the name a knowledge base records. The local models are always
  * there; the configured OpenAI-compatible model too when EMBEDDINGS_PROVIDER=openai, and it is then the default for new
@@ -59,11 +67,7 @@ export class EmbeddingModels {
   /** The loaded model; rejects for names this install doesn't offer. */
   embedder(name: string): Promise<Embedder> {
     const info = this.#models.get(name);
-    if (!info) {
-      return Promise.reject(
-        new Error(`embedding model '${name}' is not available here; available: ${[...this.#models.keys()].join(', ')}`),
-      );
-    }
+    if (!info) return Promise.reject(new EmbeddingModelUnavailable(name, [...this.#models.keys()]));
     let loading = this.#loaded.get(name);
     if (!loading) {
       const config: EmbeddingsConfig = { ...this.#config, EMBEDDINGS_PROVIDER: info.provider, EMBEDDINGS_MODEL: name };

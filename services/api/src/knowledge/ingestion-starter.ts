@@ -12,27 +12,25 @@ export class IngestionStarter {
   }
 
   /** Starts ingestion, or joins the one already running for the document (a repeated request starts nothing). */
-  async start(documentId: string): Promise<void> {
-    const input: IngestDocumentInput = { documentId };
-    await this.#temporal.workflow.start(INGEST_DOCUMENT_WORKFLOW, {
-      workflowId: ingestionWorkflowId(documentId),
-      taskQueue: this.#taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
+  start(documentId: string): Promise<void> {
+    return this.#start(documentId, WorkflowIdConflictPolicy.USE_EXISTING);
   }
 
   /**
    * Starts ingestion afresh, ending a run that may be closing without having seen the latest change (a model switch,
    * a retry). Safe at any point: every step of the workflow picks up where the stored state is.
    */
-  async restart(documentId: string): Promise<void> {
+  restart(documentId: string): Promise<void> {
+    return this.#start(documentId, WorkflowIdConflictPolicy.TERMINATE_EXISTING);
+  }
+
+  async #start(documentId: string, workflowIdConflictPolicy: WorkflowIdConflictPolicy): Promise<void> {
     const input: IngestDocumentInput = { documentId };
     await this.#temporal.workflow.start(INGEST_DOCUMENT_WORKFLOW, {
       workflowId: ingestionWorkflowId(documentId),
       taskQueue: this.#taskQueue,
       args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.TERMINATE_EXISTING,
+      workflowIdConflictPolicy,
     });
   }
 

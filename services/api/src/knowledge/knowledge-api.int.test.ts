@@ -113,6 +113,15 @@ describe('knowledge bases', () => {
     expect(renamed.body.error).toMatch(/"Prices" already exists/);
   });
 
+  it('cannot be searched here when they use a model this server does not offer (503, naming it)', async () => {
+    const elsewhere = await db.prisma.knowledgeBase.create({
+      data: { organisationId: mine.id, name: 'Remote', embeddingModel: 'nomic-embed-text', dimension: 768 },
+    });
+    const search = await call('POST', `/api/knowledge-bases/${elsewhere.id}/search`, { json: { query: 'hours' } });
+    expect(search.status).toBe(503);
+    expect(search.body.error).toMatch(/'nomic-embed-text' is not available here/);
+  });
+
   it('are invisible to other organisations on every route', async () => {
     const id = await newKnowledgeBase();
     const token = theirs.token;

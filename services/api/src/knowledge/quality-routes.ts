@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { PrismaClient } from '@botflow/db';
-import type { EmbeddingModels } from '@botflow/embeddings';
+import { EmbeddingModelUnavailable, type EmbeddingModels } from '@botflow/embeddings';
 import { addDocument } from '@botflow/knowledge/ingestion';
 import { listUnanswered, questionKey, resolveUnanswered } from '@botflow/knowledge/quality';
 import { retrieve } from '@botflow/knowledge/search';
@@ -29,13 +29,6 @@ export function qualityRoutes({ db, models, ingestion }: QualityRoutesDeps): Rou
   router.post('/api/knowledge-bases/:knowledgeBaseId/search', async (req, res) => {
     const body = parseBody(searchBody, req.body);
     const organisationId = organisationOf(res);
-    const { embeddingModel } = await findKnowledgeBase(db, organisationId, req.params.knowledgeBaseId);
-    if (!models.describe(embeddingModel)) {
-      throw new HttpError(
-        503,
-        `this knowledge base's embedding model "${embeddingModel}" is not set up on this server`,
-      );
-    }
     const retrieval = await retrieve(db, models, {
       organisationId,
       knowledgeBaseId: req.params.knowledgeBaseId,
@@ -44,6 +37,9 @@ export function qualityRoutes({ db, models, ingestion }: QualityRoutesDeps): Rou
       ...(body.documentIds ? { documentIds: body.documentIds } : {}),
       ...(body.tags ? { tags: body.tags } : {}),
       ...(body.minScore === undefined ? {} : { minScore: body.minScore }),
+    }).catch((error: unknown) => {
+      if (error instanceof EmbeddingModelUnavailable) throw new HttpError(503, `${error.message}: set it up here`);
+      throw error;
     });
     if (!retrieval) throw new HttpError(404, `no knowledge base ${req.params.knowledgeBaseId} in this organisation`);
     const { knowledgeBase, passages } = retrieval;
