@@ -73,7 +73,7 @@ export async function startProduct(options: ProductOptions = {}) {
         taskQueue,
         db,
         accepted: new AcceptedMessages(redis),
-        channels: new ChannelDirectory(db),
+        channels: new ChannelDirectory(db, { secrets: secretBoxFromConfig(secretsKey) }),
         log,
         maxInFlight: 256,
       }),

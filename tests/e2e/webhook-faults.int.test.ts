@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildInboundMessage,
   buildMessagesWebhook,
@@ -102,6 +102,81 @@ describe('one POST for several business accounts and numbers', () => {
     const handle = product().temporal.workflow.getHandle(conversationWorkflowId(otherNumber, '27820000206'));
     await expect(handle.describe()).rejects.toThrow(WorkflowNotFoundError);
     expect(product().replies('27820000206')).toHaveLength(0);
+  });
+});
+
+describe("a business's own Meta app", () => {
+  const ownSecret = 'own-app-secret-0123456789';
+  const ownVerifyToken = 'own-app-verify-token';
+  let ownNumber = '';
+  const ownBusiness = () => ({
+    wabaId: '200000000000055',
+    phoneNumberId: ownNumber,
+    displayPhoneNumber: '+15550005555',
+  });
+  const customerWebhook = (
+    to: () => { wabaId: string; phoneNumberId: string; displayPhoneNumber: string },
+    waId: string,
+  ) =>
+    buildMessagesWebhook(
+      to(),
+      { waId, name: 'Own app' },
+      buildInboundMessage(
+        { waId },
+        { type: 'text', text: { body: 'hi' } },
+        { id: `wamid.own${randomBytes(8).toString('hex')}` },
+      ),
+    );
+  const started = (phoneNumberId: string, waId: string) =>
+    product()
+      .temporal.workflow.getHandle(conversationWorkflowId(phoneNumberId, waId))
+      .describe()
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof WorkflowNotFoundError) return false;
+          throw err;
+        },
+      );
+
+  beforeAll(async () => {
+    ownNumber = `8${product().phoneNumberId.slice(1)}`;
+    const res = await fetch(`${product().apiUrl}/api/channels`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${product().apiToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        // No bot: the number's messages are taken and logged, and nothing is sent through the emulator's one number.
+        ...ownBusiness(),
+        accessToken: 'EAAGownappaccesstoken0123456789',
+        appSecret: ownSecret,
+        verifyToken: ownVerifyToken,
+      }),
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it("answers the handshake with the channel's verify token", async () => {
+    const ok = await fetch(`${webhookUrl()}?hub.mode=subscribe&hub.verify_token=${ownVerifyToken}&hub.challenge=777`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('777');
+  });
+
+  it("accepts a webhook signed with the channel's app secret", async () => {
+    const body = JSON.stringify(customerWebhook(ownBusiness, '27820000301'));
+    expect((await post(body, { 'x-hub-signature-256': signPayload(body, ownSecret) })).status).toBe(200);
+    expect(await started(ownNumber, '27820000301')).toBe(true);
+  });
+
+  it("never lets that secret speak for another app's numbers", async () => {
+    const theirs = JSON.stringify(customerWebhook(business, '27820000302'));
+    expect((await post(theirs, { 'x-hub-signature-256': signPayload(theirs, ownSecret) })).status).toBe(401);
+
+    const mixed = customerWebhook(ownBusiness, '27820000303');
+    mixed.entry.push(...customerWebhook(business, '27820000304').entry);
+    const body = JSON.stringify(mixed);
+    expect((await post(body, { 'x-hub-signature-256': signPayload(body, ownSecret) })).status).toBe(200);
+    expect(await started(ownNumber, '27820000303')).toBe(true);
+    expect(await started(product().phoneNumberId, '27820000304')).toBe(false);
   });
 });
 

@@ -16,6 +16,7 @@ import { ReplyLagGauge } from './webhooks/reply-lag-gauge.ts';
 import { whatsappWebhookRoutes } from './webhooks/whatsapp-webhook.ts';
 
 export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logger): Router[] {
+  const secrets = secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY);
   const replyLag = new ReplyLagGauge(deps.redis, config.WEBHOOK_SHED_REPLY_LAG_MS);
   replyLag.start();
   return [
@@ -26,17 +27,17 @@ export function createRoutes(config: ApiConfig, deps: ApiDependencies, log: Logg
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       db: deps.db,
       accepted: new AcceptedMessages(deps.redis),
-      channels: new ChannelDirectory(deps.db),
+      channels: new ChannelDirectory(deps.db, { secrets }),
       log: log.child({ route: 'whatsapp-webhook' }),
       maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
       overloaded: () => replyLag.overloaded(),
     }),
     botsApiRoutes({ db: deps.db, temporal: deps.temporal, log: log.child({ route: 'bots' }) }),
     conversationRoutes(deps.db, deps.temporal),
-    channelsRoutes({ db: deps.db, secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY) }),
+    channelsRoutes({ db: deps.db, secrets }),
     templatesRoutes({
       db: deps.db,
-      secrets: secretBoxFromConfig(config.BOTFLOW_SECRETS_KEY),
+      secrets,
       graph: { baseUrl: config.GRAPH_API_BASE_URL, version: config.GRAPH_API_VERSION },
     }),
     nodeTypesRoutes(),

@@ -236,7 +236,7 @@ describe('channels API', () => {
 
   it('shows when the last webhook came, written by the ingress at most once per cache period', async () => {
     const { channel } = (await call('POST', '/api/channels', channelInput())).body;
-    const directory = new ChannelDirectory(db.prisma, 60_000);
+    const directory = new ChannelDirectory(db.prisma, { ttlMs: 60_000 });
     expect(await directory.isConnected(channel.phoneNumberId)).toBe(true);
     const first = (await call('GET', `/api/channels/${channel.id}`)).body.channel.health.lastWebhookAt;
     expect(first).not.toBeNull();
