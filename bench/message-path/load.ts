@@ -5,7 +5,8 @@ import { signPayload } from '@botflow/whatsapp';
 export interface LoadOptions {
   url: string;
   appSecret: string;
-  phoneNumberId: string;
+  /** The business numbers written to; a customer always writes to the same one. */
+  phoneNumberIds: string[];
   rate: number;
   durationS: number;
   /** 0: every message from a new customer; N: messages cycle over N returning customers. */
@@ -18,6 +19,7 @@ export interface LoadOptions {
 export interface SentMessage {
   id: string;
   customer: string;
+  phoneNumberId: string;
   sentAt: number;
   ackMs?: number;
   status?: number;
@@ -35,10 +37,11 @@ export async function offerLoad(options: LoadOptions): Promise<SentMessage[]> {
     const due = t0 + (i * 1000) / options.rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const customer = customerNumber(options, i);
+    const n = options.customers > 0 ? i % options.customers : i;
     const message: SentMessage = {
       id: `wamid.bench${options.runTag}${i.toString(36)}${randomBytes(3).toString('hex')}`,
-      customer,
+      customer: String(options.firstCustomer + n),
+      phoneNumberId: options.phoneNumberIds[n % options.phoneNumberIds.length] ?? '',
       sentAt: performance.now(),
     };
     sent.push(message);
@@ -46,11 +49,6 @@ export async function offerLoad(options: LoadOptions): Promise<SentMessage[]> {
   }
   await Promise.all(pending);
   return sent;
-}
-
-function customerNumber(options: LoadOptions, i: number): string {
-  const n = options.customers > 0 ? i % options.customers : i;
-  return String(options.firstCustomer + n);
 }
 
 function post(options: LoadOptions, message: SentMessage): Promise<void> {
@@ -64,7 +62,7 @@ function post(options: LoadOptions, message: SentMessage): Promise<void> {
             field: 'messages',
             value: {
               messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '+15550009999', phone_number_id: options.phoneNumberId },
+              metadata: { display_phone_number: '+15550009999', phone_number_id: message.phoneNumberId },
               contacts: [{ profile: { name: 'Bench' }, wa_id: message.customer }],
               messages: [
                 {

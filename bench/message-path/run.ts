@@ -1,6 +1,7 @@
 // Message-path benchmark: signed webhooks at an offered rate through the real stack (API → Temporal → worker →
 // Graph-API sink), against a stateless baseline measured in the same run. Run with `npm run bench`.
-//   node bench/message-path/run.ts [--rates 20,40,60,80] [--duration 20] [--customers 0|N] [--no-baseline]
+//   node bench/message-path/run.ts [--rates 20,40,60,80] [--duration 20] [--customers 0|N] [--numbers 4] [--no-baseline]
+//   [--no-floor]: skip the Temporal floor (floor/floor-service.ts), the bare workflow of the same shape
 //   node bench/message-path/run.ts --serve --graph-url http://127.0.0.1:8081   (for an external load generator)
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -23,7 +24,9 @@ const { values: args } = parseArgs({
     rates: { type: 'string', default: '20,40,60,80' },
     duration: { type: 'string', default: '20' },
     customers: { type: 'string', default: '0' },
+    numbers: { type: 'string', default: '4' },
     'no-baseline': { type: 'boolean', default: false },
+    'no-floor': { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
     'graph-url': { type: 'string' },
     repeat: { type: 'string', default: '1' },
@@ -41,26 +44,36 @@ const data = process.env.BOTFLOW_DATA ?? '';
 const suffix = randomBytes(3).toString('hex');
 /** Customer numbers are never reused between runs: a reused one would find its old conversation. */
 let nextCustomer = 900_000_000_000 + Math.floor(Math.random() * 1e9) * 100;
-const phoneNumberId = `3${Date.now().toString().slice(-9)}${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+/**
+ * The load is spread over several business numbers bound to the same bot: Meta caps one number at 80 msgs/s and the
+ * worker paces each number just below that, so one number would measure Meta's cap rather than BotFlow.
+ */
+const phoneNumberIds = Array.from(
+  { length: Math.max(1, Number(args.numbers)) },
+  (_, i) => `3${Date.now().toString().slice(-9)}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}${i}`,
+);
+const phoneNumberId = phoneNumberIds[0] ?? '';
 const taskQueue = `bench-${suffix}`;
 const secretsKey = `bench:${randomBytes(32).toString('base64')}`;
 
 const database = await createTestDatabase();
 const db = createPrismaClient(database.url);
-await seedDemo(
-  db,
-  secretBoxFromConfig(secretsKey),
-  {
-    phoneNumberId,
-    wabaId: 'bench-waba',
-    displayPhoneNumber: '+15550009999',
-    accessToken: TOKEN,
-    appSecret: APP_SECRET,
-    verifyToken: 'bench-verify',
-  },
-  { organisationId: `org_bench_${suffix}`, botId: `bot_bench_${suffix}` },
-  ECHO_BOT,
-);
+for (const [i, id] of phoneNumberIds.entries()) {
+  await seedDemo(
+    db,
+    secretBoxFromConfig(secretsKey),
+    {
+      phoneNumberId: id,
+      wabaId: 'bench-waba',
+      displayPhoneNumber: `+1555000${String(9999 - i).padStart(4, '0')}`,
+      accessToken: TOKEN,
+      appSecret: APP_SECRET,
+      verifyToken: 'bench-verify',
+    },
+    { organisationId: `org_bench_${suffix}`, botId: `bot_bench_${suffix}` },
+    ECHO_BOT,
+  );
+}
 
 const sink = await startSink(TOKEN);
 const apiPort = await freePort();
@@ -107,6 +120,7 @@ const rows: {
   baseline?: RunFigures;
   cpuMsPerMessage: Record<string, number>;
   eventsPerTurn: number | null;
+  floor?: { figures: RunFigures; cpuMsPerMessage: Record<string, number> };
 }[] = [];
 
 if (args.serve) {
@@ -166,7 +180,48 @@ async function measure(): Promise<void> {
     await baselineSink.close();
   }
 
+  if (!args['no-floor']) await measureFloor();
+
   printTable();
+}
+
+/** The same load against the Temporal floor, in the same run: the bare workflow, and nothing of BotFlow's. */
+async function measureFloor(): Promise<void> {
+  const floorSink = await startSink(TOKEN);
+  const floorPort = await freePort();
+  const floorQueue = `${taskQueue}-floor`;
+  const floor = await startService(
+    'bench/message-path/floor/floor-service.ts',
+    {
+      FLOOR_TASK_QUEUE: floorQueue,
+      FLOOR_APP_SECRET: APP_SECRET,
+      FLOOR_SINK_URL: floorSink.url,
+      FLOOR_TOKEN: TOKEN,
+      FLOOR_PORT: String(floorPort),
+    },
+    `http://127.0.0.1:${floorPort}/`,
+  );
+  const floorMeter = new CpuMeter({ temporal: pidFromFile(`${data}/temporal.pid`), app: floor.pid ? [floor.pid] : [] });
+  const floorUrl = `http://127.0.0.1:${floorPort}/webhooks/whatsapp`;
+  await drive(floorUrl, 10, 5, 'fw', floorSink);
+  for (const [index, rate] of rates.entries()) {
+    const repeats: NonNullable<(typeof rows)[number]['floor']>[] = [];
+    for (let r = 0; r < repeat; r++) {
+      const before = floorMeter.sample();
+      const { result } = await drive(floorUrl, rate, durationS, `f${index}.${r}`, floorSink);
+      const after = floorMeter.sample();
+      const cpuMsPerMessage = Object.fromEntries(
+        Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]),
+      );
+      console.error(`floor ${rate}/s #${r + 1}: ${JSON.stringify(result)} cpu ${JSON.stringify(cpuMsPerMessage)}`);
+      repeats.push({ figures: result, cpuMsPerMessage });
+    }
+    const row = rows[index];
+    if (row) row.floor = medianOf(repeats) as (typeof repeats)[number];
+  }
+  await stopService(floor);
+  await floorSink.close();
+  await terminateTaskQueue(temporal, floorQueue);
 }
 
 async function drive(url: string, rate: number, seconds: number, tag: string, into: Sink) {
@@ -176,7 +231,7 @@ async function drive(url: string, rate: number, seconds: number, tag: string, in
     firstCustomer,
     url,
     appSecret: APP_SECRET,
-    phoneNumberId,
+    phoneNumberIds,
     rate,
     durationS: seconds,
     customers,
@@ -200,7 +255,7 @@ async function eventsPerTurn(sent: SentMessage[]): Promise<number | null> {
   let turns = 0;
   for (const [customer, messages] of sample) {
     const description = await temporal.workflow
-      .getHandle(`conv:${phoneNumberId}:${customer}`)
+      .getHandle(`conv:${messages[0]?.phoneNumberId ?? ''}:${customer}`)
       .describe()
       .catch(() => null);
     if (!description) continue;
@@ -213,7 +268,7 @@ async function eventsPerTurn(sent: SentMessage[]): Promise<number | null> {
 function printTable(): void {
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(v));
   console.log(
-    `\nMessage path, ${customers === 0 ? 'a new customer per message' : `${customers} returning customers`}, ${durationS} s per rate, median of ${repeat} runs`,
+    `\nMessage path, ${customers === 0 ? 'a new customer per message' : `${customers} returning customers`}, ${phoneNumberIds.length} business numbers, ${durationS} s per rate, median of ${repeat} runs`,
   );
   console.log(
     '| offered/s | achieved/s | ack p50/p95/p99 ms | reply p50/p95/p99 ms | lost | dup | shed (503) | events/turn | CPU ms/msg: temporal, worker, api, postgres, kafka | baseline reply p50 ms | reply p50 ÷ baseline |',
@@ -225,6 +280,25 @@ function printTable(): void {
     const ratio = r.baseline?.replyMs.p50 && p.replyMs.p50 ? round1(p.replyMs.p50 / r.baseline.replyMs.p50) : null;
     console.log(
       `| ${r.rate} | ${p.achievedPerS} | ${fmt(p.ackMs.p50)} / ${fmt(p.ackMs.p95)} / ${fmt(p.ackMs.p99)} | ${fmt(p.replyMs.p50)} / ${fmt(p.replyMs.p95)} / ${fmt(p.replyMs.p99)} | ${p.lost} | ${p.duplicated} | ${p.shed} | ${fmt(r.eventsPerTurn)} | ${c.temporal}, ${c.worker}, ${c.api}, ${c.postgres}, ${c.kafka} | ${fmt(r.baseline?.replyMs.p50)} | ${fmt(ratio)} |`,
+    );
+  }
+  if (!rows.some((r) => r.floor)) return;
+  console.log(
+    '\nTemporal floor, same load, same run (a bare workflow of the same shape: signal-with-start, one local activity that sends, a session timer)',
+  );
+  console.log(
+    '| offered/s | achieved/s | ack p50/p95/p99 ms | reply p50/p95/p99 ms | lost | CPU ms/msg: temporal, floor app | product CPU ÷ floor CPU |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    if (!r.floor) continue;
+    const p = r.floor.figures;
+    const c = r.floor.cpuMsPerMessage;
+    const sum = (values: (number | undefined)[]) => values.reduce<number>((a, v) => a + (v ?? 0), 0);
+    const product = sum(Object.values(r.cpuMsPerMessage));
+    const floorTotal = sum([c.temporal, c.app]);
+    console.log(
+      `| ${r.rate} | ${p.achievedPerS} | ${fmt(p.ackMs.p50)} / ${fmt(p.ackMs.p95)} / ${fmt(p.ackMs.p99)} | ${fmt(p.replyMs.p50)} / ${fmt(p.replyMs.p95)} / ${fmt(p.replyMs.p99)} | ${p.lost} | ${c.temporal}, ${c.app} | ${floorTotal > 0 ? round1(product / floorTotal) : '–'} |`,
     );
   }
 }
