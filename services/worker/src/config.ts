@@ -98,6 +98,8 @@ const schema = z
     /** Outbox relay: rows per Kafka batch, and the pause when there was nothing to publish. */
     OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(500),
     OUTBOX_IDLE_POLL_MS: z.coerce.number().int().positive().default(100),
+    /** Each asking of an unanswered question is kept this long (a retried asking counts once), then forgotten. */
+    UNANSWERED_ASK_RETENTION_DAYS: z.coerce.number().positive().default(7),
     /** Signing secrets of outgoing webhook nodes, by the name a node's `secretRef` gives: a JSON object. */
     WEBHOOK_SECRETS: z
       .string()

@@ -17,12 +17,14 @@ import {
   Shutdown,
   temporalCheck,
 } from '@botflow/service-kit';
+import { forgetOldAsks } from '@botflow/knowledge/quality';
 import { GraphClient, MediaClient, mediaLimits } from '@botflow/whatsapp';
 import { loadWorkerConfig } from './config.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import { ReplyLagReporter } from './reply-lag.ts';
 import { installTemporalRuntime } from './temporal-runtime.ts';
 import { createIngestionWorker } from './ingestion-worker.ts';
+import { startHousekeeping } from './housekeeping.ts';
 import { createWorker, workflowBundleOptions } from './worker.ts';
 
 const config = loadWorkerConfig();
@@ -61,6 +63,17 @@ const relay = new OutboxRelay({
 });
 relay.start();
 shutdown.add('outbox relay', () => relay.stop());
+const stopHousekeeping = startHousekeeping(
+  [
+    {
+      name: 'unanswered-question askings',
+      everyMs: 3_600_000,
+      run: () => forgetOldAsks(db, config.UNANSWERED_ASK_RETENTION_DAYS),
+    },
+  ],
+  log,
+);
+shutdown.add('housekeeping', () => Promise.resolve(stopHousekeeping()));
 
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 shutdown.add('temporal connection', () => connection.close());

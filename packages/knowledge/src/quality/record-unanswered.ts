@@ -42,3 +42,12 @@ export async function recordUnanswered(db: PrismaClient, ask: UnansweredAsk): Pr
       WHERE id = ${row.id}`;
   });
 }
+
+/**
+ * Forgets the askings older than `retentionDays`. They exist only so that a retried asking counts once, and retries
+ * end within the hour; the question keeps its count.
+ */
+export function forgetOldAsks(db: PrismaClient, retentionDays: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  return db.$executeRaw`DELETE FROM unanswered_question_asks WHERE asked_at < ${cutoff}`;
+}
