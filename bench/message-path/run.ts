@@ -44,6 +44,11 @@ const data = process.env.BOTFLOW_DATA ?? '';
 const suffix = randomBytes(3).toString('hex');
 /** Customer numbers are never reused between runs: a reused one would find its old conversation. */
 let nextCustomer = 900_000_000_000 + Math.floor(Math.random() * 1e9) * 100;
+/** Returning customers are one pool for the whole run, whose conversations the warm-up opens. */
+const returningPool = nextCustomer;
+nextCustomer += customers;
+/** Conversations whose history is read to count events per turn. */
+const SAMPLED_CONVERSATIONS = 20;
 /**
  * The load is spread over several business numbers bound to the same bot: Meta caps one number at 80 msgs/s and the
  * worker paces each number just below that, so one number would measure Meta's cap rather than BotFlow.
@@ -151,22 +156,35 @@ await db.$disconnect();
 await database.drop().catch((err: unknown) => console.error(`could not drop ${database.name}: ${String(err)}`));
 
 async function measure(): Promise<void> {
-  await drive(apiUrl, 10, 5, 'w', sink); // warm-up: JIT, connection pools, worker cache
+  const floor = args['no-floor'] ? null : await startFloor();
+  await batchJobsFinished();
+  await warmUp(apiUrl, 'w', sink);
+  if (floor) await warmUp(floor.url, 'fw', floor.sink);
 
+  // The product and the floor take turns, run by run, so both meet the same moments of a shared, noisy machine.
   for (const [index, rate] of rates.entries()) {
     const repeats: (typeof rows)[number][] = [];
+    const floorRepeats: NonNullable<(typeof rows)[number]['floor']>[] = [];
     for (let r = 0; r < repeat; r++) {
+      const historyBefore = await sampleHistoryLengths();
       const before = meter.sample();
       const { sent, result } = await drive(apiUrl, rate, durationS, `r${index}.${r}`, sink);
-      const after = meter.sample();
-      const cpuMsPerMessage = Object.fromEntries(
-        Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]),
-      );
-      repeats.push({ rate, product: result, cpuMsPerMessage, eventsPerTurn: await eventsPerTurn(sent) });
+      const cpuMsPerMessage = cpuPerMessage(before, meter.sample(), result.acked);
+      const events = await eventsPerTurn(sent, historyBefore);
+      repeats.push({ rate, product: result, cpuMsPerMessage, eventsPerTurn: events });
       console.error(`rate ${rate}/s #${r + 1}: ${JSON.stringify(result)} cpu ${JSON.stringify(cpuMsPerMessage)}`);
+      if (!floor) continue;
+      const floorBefore = floor.meter.sample();
+      const { result: floorResult } = await drive(floor.url, rate, durationS, `f${index}.${r}`, floor.sink);
+      const floorCpu = cpuPerMessage(floorBefore, floor.meter.sample(), floorResult.acked);
+      floorRepeats.push({ figures: floorResult, cpuMsPerMessage: floorCpu });
+      console.error(`floor ${rate}/s #${r + 1}: ${JSON.stringify(floorResult)} cpu ${JSON.stringify(floorCpu)}`);
     }
-    rows.push(medianRow(repeats));
+    const row = medianRow(repeats);
+    if (floor) row.floor = medianOf(floorRepeats) as (typeof floorRepeats)[number];
+    rows.push(row);
   }
+  await floor?.stop();
 
   if (!args['no-baseline']) {
     const baselineSink = await startSink(TOKEN);
@@ -180,17 +198,21 @@ async function measure(): Promise<void> {
     await baselineSink.close();
   }
 
-  if (!args['no-floor']) await measureFloor();
-
   printTable();
 }
 
-/** The same load against the Temporal floor, in the same run: the bare workflow, and nothing of BotFlow's. */
-async function measureFloor(): Promise<void> {
+function cpuPerMessage(before: Record<string, number>, after: Record<string, number>, acked: number) {
+  return Object.fromEntries(
+    Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, acked))]),
+  );
+}
+
+/** The Temporal floor (floor/floor-service.ts): the bare workflow of the same shape, and nothing of BotFlow's. */
+async function startFloor() {
   const floorSink = await startSink(TOKEN);
   const floorPort = await freePort();
   const floorQueue = `${taskQueue}-floor`;
-  const floor = await startService(
+  const service = await startService(
     'bench/message-path/floor/floor-service.ts',
     {
       FLOOR_TASK_QUEUE: floorQueue,
@@ -201,32 +223,45 @@ async function measureFloor(): Promise<void> {
     },
     `http://127.0.0.1:${floorPort}/`,
   );
-  const floorMeter = new CpuMeter({ temporal: pidFromFile(`${data}/temporal.pid`), app: floor.pid ? [floor.pid] : [] });
-  const floorUrl = `http://127.0.0.1:${floorPort}/webhooks/whatsapp`;
-  await drive(floorUrl, 10, 5, 'fw', floorSink);
-  for (const [index, rate] of rates.entries()) {
-    const repeats: NonNullable<(typeof rows)[number]['floor']>[] = [];
-    for (let r = 0; r < repeat; r++) {
-      const before = floorMeter.sample();
-      const { result } = await drive(floorUrl, rate, durationS, `f${index}.${r}`, floorSink);
-      const after = floorMeter.sample();
-      const cpuMsPerMessage = Object.fromEntries(
-        Object.entries(after).map(([k, v]) => [k, round1((v - (before[k] ?? 0)) / Math.max(1, result.acked))]),
-      );
-      console.error(`floor ${rate}/s #${r + 1}: ${JSON.stringify(result)} cpu ${JSON.stringify(cpuMsPerMessage)}`);
-      repeats.push({ figures: result, cpuMsPerMessage });
-    }
-    const row = rows[index];
-    if (row) row.floor = medianOf(repeats) as (typeof repeats)[number];
+  return {
+    url: `http://127.0.0.1:${floorPort}/webhooks/whatsapp`,
+    sink: floorSink,
+    meter: new CpuMeter({ temporal: pidFromFile(`${data}/temporal.pid`), app: service.pid ? [service.pid] : [] }),
+    async stop() {
+      await stopService(service);
+      await floorSink.close();
+      await terminateTaskQueue(temporal, floorQueue);
+    },
+  };
+}
+
+/** temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING */
+const BATCH_OPERATION_STATE_RUNNING = 1;
+
+/** An earlier run's clean-up (terminating its conversations) runs inside Temporal: it must not count as this run's. */
+async function batchJobsFinished(): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    const { operationInfo } = await temporal.workflowService.listBatchOperations({
+      namespace: temporal.options.namespace,
+    });
+    if (!operationInfo.some((o) => Number(o.state) === BATCH_OPERATION_STATE_RUNNING)) return;
+    await new Promise((r) => setTimeout(r, 2000));
   }
-  await stopService(floor);
-  await floorSink.close();
-  await terminateTaskQueue(temporal, floorQueue);
+  console.error('an earlier batch job is still running: figures may include its work');
+}
+
+/**
+ * JIT, connection pools, the worker's cache; with returning customers, one message from each, so that every measured
+ * message is a further turn of a running conversation.
+ */
+function warmUp(url: string, tag: string, into: Sink) {
+  return customers > 0 ? drive(url, 20, customers / 20, tag, into) : drive(url, 10, 5, tag, into);
 }
 
 async function drive(url: string, rate: number, seconds: number, tag: string, into: Sink) {
-  const firstCustomer = nextCustomer;
-  nextCustomer += customers > 0 ? customers : Math.round(rate * seconds);
+  const firstCustomer = customers > 0 ? returningPool : nextCustomer;
+  if (customers === 0) nextCustomer += Math.round(rate * seconds);
   const sent = await offerLoad({
     firstCustomer,
     url,
@@ -244,22 +279,36 @@ async function drive(url: string, rate: number, seconds: number, tag: string, in
   return { sent, result: figures(rate, sent, into, seconds) };
 }
 
+/** Returning customers' conversations already have history: their length before a run, to count only its events. */
+async function sampleHistoryLengths(): Promise<Map<string, number>> {
+  const lengths = new Map<string, number>();
+  for (let i = 0; i < Math.min(customers, SAMPLED_CONVERSATIONS); i++) {
+    const customer = String(returningPool + i);
+    const workflowId = `conv:${phoneNumberIds[i % phoneNumberIds.length] ?? ''}:${customer}`;
+    const description = await temporal.workflow
+      .getHandle(workflowId)
+      .describe()
+      .catch(() => null);
+    if (description) lengths.set(workflowId, description.historyLength);
+  }
+  return lengths;
+}
+
 /** History events per customer message, from a sample of this run's conversations. */
-async function eventsPerTurn(sent: SentMessage[]): Promise<number | null> {
-  const byCustomer = Map.groupBy(
+async function eventsPerTurn(sent: SentMessage[], before: Map<string, number>): Promise<number | null> {
+  const byConversation = Map.groupBy(
     sent.filter((m) => m.status === 200),
-    (m) => m.customer,
+    (m) => `conv:${m.phoneNumberId}:${m.customer}`,
   );
-  const sample = [...byCustomer].slice(0, 20);
   let events = 0;
   let turns = 0;
-  for (const [customer, messages] of sample) {
+  for (const [workflowId, messages] of [...byConversation].slice(0, SAMPLED_CONVERSATIONS)) {
     const description = await temporal.workflow
-      .getHandle(`conv:${messages[0]?.phoneNumberId ?? ''}:${customer}`)
+      .getHandle(workflowId)
       .describe()
       .catch(() => null);
     if (!description) continue;
-    events += description.historyLength;
+    events += description.historyLength - (before.get(workflowId) ?? 0);
     turns += messages.length;
   }
   return turns === 0 ? null : round1(events / turns);
