@@ -49,6 +49,8 @@ const returningPool = nextCustomer;
 nextCustomer += customers;
 /** Conversations whose history is read to count events per turn. */
 const SAMPLED_CONVERSATIONS = 20;
+/** temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING */
+const BATCH_OPERATION_STATE_RUNNING = 1;
 /**
  * The load is spread over several business numbers bound to the same bot: Meta caps one number at 80 msgs/s and the
  * worker paces each number just below that, so one number would measure Meta's cap rather than BotFlow.
@@ -234,9 +236,6 @@ async function startFloor() {
     },
   };
 }
-
-/** temporal.api.enums.v1.BatchOperationState.BATCH_OPERATION_STATE_RUNNING */
-const BATCH_OPERATION_STATE_RUNNING = 1;
 
 /** An earlier run's clean-up (terminating its conversations) runs inside Temporal: it must not count as this run's. */
 async function batchJobsFinished(): Promise<void> {
