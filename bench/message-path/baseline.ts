@@ -1,9 +1,10 @@
-import { createServer, request, Agent } from 'node:http';
+import { createServer, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySignature } from '@botflow/whatsapp';
+import { sendEchoReply } from './echo-reply.ts';
 
 /**
- * The floor the product is compared with, measured on the same machine in the same run: an HTTP server that checks
+ * The stateless baseline, measured on the same machine in the same run: an HTTP server that checks
  * the signature, acknowledges, and sends the reply straight to the sink. No durability, no database, no Temporal:
  * what a stateless echo bot would cost.
  */
@@ -27,21 +28,13 @@ export async function startBaseline(appSecret: string, sinkUrl: string, token: s
       const value = body.entry[0]?.changes[0]?.value;
       const message = value?.messages[0];
       if (!value || !message) return;
-      const reply = JSON.stringify({
-        messaging_product: 'whatsapp',
+      sendEchoReply(agent, {
+        sinkUrl,
+        token,
+        phoneNumberId: value.metadata.phone_number_id,
         to: message.from,
-        type: 'text',
-        text: { body: 'hi' },
-        context: { message_id: message.id },
-      });
-      const out = request(`${sinkUrl}/v23.0/${value.metadata.phone_number_id}/messages`, {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      });
-      out.on('response', (r) => r.resume());
-      out.on('error', () => {});
-      out.end(reply);
+        messageId: message.id,
+      }).catch(() => {});
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,11 +1,12 @@
 // The Temporal floor, one process: a webhook endpoint that checks the signature and signals-with-start a
 // floorConversation per customer (acknowledging once Temporal has it), and a worker whose local activity sends the
 // reply to the Graph-API sink. Started by run.ts; its CPU next to the product's is the price of BotFlow's own work.
-import { createServer, request, Agent } from 'node:http';
+import { createServer, Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { verifySignature } from '@botflow/whatsapp';
+import { sendEchoReply } from '../echo-reply.ts';
 import type { FloorMessage } from './floor-workflow.ts';
 
 const env = (name: string): string => {
@@ -21,28 +22,8 @@ const token = env('FLOOR_TOKEN');
 const port = Number(env('FLOOR_PORT'));
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-function send(message: FloorMessage): Promise<void> {
-  const reply = JSON.stringify({
-    messaging_product: 'whatsapp',
-    to: message.from,
-    type: 'text',
-    text: { body: 'hi' },
-    context: { message_id: message.id },
-  });
-  return new Promise((resolve, reject) => {
-    const out = request(`${sinkUrl}/v23.0/${message.phoneNumberId}/messages`, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    });
-    out.on('response', (r) => {
-      r.resume();
-      r.on('end', () => (r.statusCode === 200 ? resolve() : reject(new Error(`sink answered ${r.statusCode}`))));
-    });
-    out.on('error', reject);
-    out.end(reply);
-  });
-}
+const send = (m: FloorMessage) =>
+  sendEchoReply(agent, { sinkUrl, token, phoneNumberId: m.phoneNumberId, to: m.from, messageId: m.id });
 
 const workflowBundle = await bundleWorkflowCode({
   workflowsPath: fileURLToPath(new URL('./floor-workflow.ts', import.meta.url)),
