@@ -8,6 +8,7 @@ interface Entry<T> {
 
 /** Unsigned requests can name any number: the caches forget everything rather than grow without bound. */
 const MAX_CACHED_NUMBERS = 10_000;
+const VERIFY_TOKENS_MIN_REREAD_MS = 1000;
 
 /**
  * What the webhook ingress needs to know of the connected phone numbers, cached for a short while: every webhook
@@ -17,6 +18,7 @@ const MAX_CACHED_NUMBERS = 10_000;
 export class ChannelDirectory {
   private readonly connected = new Map<string, Entry<boolean>>();
   private readonly appSecrets = new Map<string, Entry<string | null>>();
+  private verifyTokens: { tokens: Set<string | null>; readAt: number } | undefined;
   private readonly db: PrismaClient;
   private readonly secrets: SecretBox | undefined;
   private readonly ttlMs: number;
@@ -48,12 +50,20 @@ export class ChannelDirectory {
     });
   }
 
-  /** Whether a channel was connected with this verify token (its own Meta app's webhook subscription). */
+  /**
+   * Whether a channel was connected with this verify token (its own Meta app's webhook subscription). Handshakes are
+   * unauthenticated: the tokens are read and decrypted at most once a second, and again on a miss (a channel created
+   * a moment ago is found).
+   */
   async isChannelVerifyToken(token: string): Promise<boolean> {
     const secrets = this.secrets;
     if (!secrets || token === '') return false;
+    if (this.verifyTokens?.tokens.has(token)) return true;
+    if (this.verifyTokens && Date.now() - this.verifyTokens.readAt < VERIFY_TOKENS_MIN_REREAD_MS) return false;
     const channels = await this.db.whatsappChannel.findMany({ select: { id: true, verifyTokenCiphertext: true } });
-    return channels.some((c) => openOrNull(secrets, c.verifyTokenCiphertext, c.id) === token);
+    const tokens = new Set(channels.map((c) => openOrNull(secrets, c.verifyTokenCiphertext, c.id)));
+    this.verifyTokens = { tokens, readAt: Date.now() };
+    return tokens.has(token);
   }
 
   private async cached<T>(cache: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> {
