@@ -65,6 +65,7 @@ relay.start();
 shutdown.add('outbox relay', () => relay.stop());
 const stopHousekeeping = startHousekeeping(
   [
+    { name: 'published outbox rows', everyMs: 3_600_000, run: () => relay.prune() },
     {
       name: 'unanswered-question askings',
       everyMs: 3_600_000,

@@ -28,7 +28,6 @@ export class OutboxRelay {
   private readonly idlePollMs: number;
 
   private readonly retentionDays: number;
-  private lastPruneAt = 0;
 
   constructor(deps: {
     db: PrismaClient;
@@ -84,7 +83,7 @@ export class OutboxRelay {
     );
   }
 
-  /** Deletes published rows past the retention; unpublished rows are never deleted. */
+  /** Deletes published rows past the retention; unpublished rows are never deleted. Run by the worker's housekeeping. */
   async prune(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000);
     return this.db.$executeRaw`DELETE FROM event_outbox WHERE published_at IS NOT NULL AND published_at < ${cutoff}`;
@@ -106,10 +105,6 @@ export class OutboxRelay {
         const count = await this.publishBatch();
         this.lastError = undefined;
         backoffMs = 250;
-        if (Date.now() - this.lastPruneAt > 3_600_000) {
-          this.lastPruneAt = Date.now();
-          await this.prune();
-        }
         if (count < this.batchSize) await sleep(this.idlePollMs);
       } catch (err) {
         this.lastError = err instanceof Error ? err : new Error(String(err));
