@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { sendJson, startTestServer, type ReceivedRequest } from '../../activities/src/effects/test-server.ts';
+import { sendJson, startRecordingServer, type ReceivedRequest } from '../../activities/src/effects/test-server.ts';
 
 /** What the tour bot's action nodes call: a price API, a webhook receiver and an iCal calendar, on 127.0.0.1. */
 
@@ -61,7 +61,7 @@ export async function startTourServer(webhookSecret: string): Promise<TourServer
     sendJson(res, 404, { error: `nothing at ${request.method} ${url.pathname}` });
   };
 
-  const server = await startTestServer(respond);
+  const server = await startRecordingServer(respond);
   return { host: new URL(server.url).host, requests: server.received, webhooks, close: () => server.close() };
 }
 

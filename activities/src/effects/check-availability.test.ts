@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckAvailability } from './check-availability.ts';
-import { localServers, startTestServer, type TestServer } from './test-server.ts';
+import { localServers, startRecordingServer, type RecordingServer } from './test-server.ts';
 
 const checkAvailability = createCheckAvailability(localServers);
 const fixture = readFileSync(new URL('./calendar.fixture.ics', import.meta.url), 'utf8');
 
-let server: TestServer;
+let server: RecordingServer;
 beforeAll(async () => {
-  server = await startTestServer((req, res) => {
+  server = await startRecordingServer((req, res) => {
     if (req.url === '/salon.ics') res.writeHead(200, { 'content-type': 'text/calendar' }).end(fixture);
     else if (req.url === '/page.html') res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
     else if (req.url === '/down.ics') res.writeHead(503).end();

@@ -2,18 +2,18 @@ import type { VarValue } from '@botflow/graph';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpRequest } from './http-request.ts';
-import { localServers, sendJson, startTestServer, type TestServer } from './test-server.ts';
+import { localServers, sendJson, startRecordingServer, type RecordingServer } from './test-server.ts';
 
 const httpRequest = createHttpRequest(localServers);
 
-let server: TestServer | undefined;
+let server: RecordingServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
-async function serve(respond: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  server = await startTestServer(respond);
+async function serve(respond: Parameters<typeof startRecordingServer>[0]): Promise<RecordingServer> {
+  server = await startRecordingServer(respond);
   return server;
 }
 

@@ -1,14 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localServers, startTestServer, type ReceivedRequest, type TestServer } from './test-server.ts';
+import { localServers, startRecordingServer, type ReceivedRequest, type RecordingServer } from './test-server.ts';
 import { createWebhook, type WebhookSecrets } from './webhook.ts';
 
 const SECRET = 'whsec_test_only';
 const secrets: WebhookSecrets = (name) => (name === 'crm' ? SECRET : undefined);
 const webhook = createWebhook(secrets, localServers);
 
-let server: TestServer | undefined;
+let server: RecordingServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -21,8 +21,8 @@ function verified(request: ReceivedRequest, secret: string): boolean {
   return header.length === expected.length && timingSafeEqual(Buffer.from(header), expected);
 }
 
-async function receiver(secret: string): Promise<TestServer> {
-  server = await startTestServer((req, res) => res.writeHead(verified(req, secret) ? 204 : 401).end());
+async function receiver(secret: string): Promise<RecordingServer> {
+  server = await startRecordingServer((req, res) => res.writeHead(verified(req, secret) ? 204 : 401).end());
   return server;
 }
 
@@ -63,7 +63,7 @@ describe('webhook', () => {
   });
 
   it('sends the same delivery id on every attempt', async () => {
-    server = await startTestServer((_req, res) => res.writeHead(server?.received.length === 1 ? 502 : 200).end());
+    server = await startRecordingServer((_req, res) => res.writeHead(server?.received.length === 1 ? 502 : 200).end());
     const first = await webhook(delivery(server.url)).catch((e: unknown) => e);
     expect(first).not.toBeInstanceOf(ApplicationFailure);
     expect(await webhook(delivery(server.url))).toEqual({ status: 200 });

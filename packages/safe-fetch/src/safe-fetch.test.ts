@@ -1,56 +1,24 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAllowList } from './allow-list.ts';
 import { BlockedDestination, FetchFailed } from './errors.ts';
 import { safeFetch } from './safe-fetch.ts';
+import { startRecordingServer, type ReceivedRequest, type RecordingServer } from './testing/recording-server.ts';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-interface Local {
-  port: number;
-  url: string;
-  seen: Seen[];
-}
-
-const servers: Server[] = [];
+const servers: RecordingServer[] = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
 /** A server on 127.0.0.1 that records what it gets; only the allow-list lets safeFetch reach it. */
-async function local(respond: (req: Seen, res: ServerResponse) => void): Promise<Local> {
-  const seen: Seen[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const request = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      };
-      seen.push(request);
-      respond(request, res);
-    });
-  });
+async function local(respond: (req: ReceivedRequest, res: ServerResponse) => void): Promise<RecordingServer> {
+  const server = await startRecordingServer(respond);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { port, url: `http://127.0.0.1:${port}`, seen };
+  return server;
 }
 
-const allowing = (...servers: Local[]) => parseAllowList(servers.map((s) => `127.0.0.1:${s.port}`).join(','));
+const allowing = (...servers: RecordingServer[]) => parseAllowList(servers.map((s) => `127.0.0.1:${s.port}`).join(','));
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -77,7 +45,7 @@ describe('safeFetch', () => {
     });
     expect(answer.body.toString()).toBe('{"ok":1}');
     expect(answer.headers.get('content-type')).toBe('application/json');
-    expect(s.seen).toMatchObject([
+    expect(s.received).toMatchObject([
       { method: 'POST', url: '/items?x=1', body: 'hello', headers: { 'x-api-key': 'k1', 'content-length': '5' } },
     ]);
   });
@@ -90,7 +58,7 @@ describe('safeFetch', () => {
       `${s.url}/admin is 127.0.0.1, a loopback address (this machine); only public internet addresses can be fetched`,
     );
     expect(await failure(safeFetch(`http://localhost:${s.port}/`))).toBeInstanceOf(BlockedDestination);
-    expect(s.seen).toEqual([]);
+    expect(s.received).toEqual([]);
   });
 
   it('connects to the address its lookup checked, keeping the name for the Host header', async () => {
@@ -100,10 +68,10 @@ describe('safeFetch', () => {
     expect((err as Error).message).toBe(
       `${url} resolves to 127.0.0.1, a loopback address (this machine); only public internet addresses can be fetched`,
     );
-    expect(s.seen).toEqual([]);
+    expect(s.received).toEqual([]);
     const answer = await safeFetch(url, { resolve: toLoopback, allowHosts: allowing(s) });
     expect(answer.body.toString()).toBe('hi');
-    expect(s.seen[0]?.headers.host).toBe(`api.example.test:${s.port}`);
+    expect(s.received[0]?.headers.host).toBe(`api.example.test:${s.port}`);
   });
 
   it('refuses a redirect to an address that is not allowed', async () => {
@@ -120,8 +88,8 @@ describe('safeFetch', () => {
     expect(await failure(safeFetch(`${outside.url}/by-name`, options))).toMatchObject({
       message: expect.stringContaining(`resolves to 127.0.0.1`) as unknown,
     });
-    expect(inside.seen).toEqual([]);
-    expect(outside.seen).toHaveLength(2);
+    expect(inside.received).toEqual([]);
+    expect(outside.received).toHaveLength(2);
   });
 
   it('follows 301/302/303 as a GET without body, and 307/308 with the same method and body', async () => {
@@ -141,7 +109,7 @@ describe('safeFetch', () => {
       const answer = await post(status);
       expect(answer.body.toString(), String(status)).toBe('GET ');
       expect(answer.finalUrl).toBe(`${s.url}/done`);
-      expect(s.seen.at(-1)?.headers['content-type']).toBeUndefined();
+      expect(s.received.at(-1)?.headers['content-type']).toBeUndefined();
     }
     for (const status of [307, 308]) {
       expect((await post(status)).body.toString(), String(status)).toBe('POST payload');
@@ -158,11 +126,11 @@ describe('safeFetch', () => {
     const credentials = { authorization: 'Bearer t0k3n', cookie: 'session=1', 'x-trace': 'abc' };
     const options = { headers: credentials, allowHosts: allowing(s, other) };
     await safeFetch(`${s.url}/same`, options);
-    expect(s.seen[1]?.headers).toMatchObject(credentials);
+    expect(s.received[1]?.headers).toMatchObject(credentials);
     await safeFetch(`${s.url}/away`, options);
-    expect(other.seen[0]?.headers).toMatchObject({ 'x-trace': 'abc' });
-    expect(other.seen[0]?.headers.authorization).toBeUndefined();
-    expect(other.seen[0]?.headers.cookie).toBeUndefined();
+    expect(other.received[0]?.headers).toMatchObject({ 'x-trace': 'abc' });
+    expect(other.received[0]?.headers.authorization).toBeUndefined();
+    expect(other.received[0]?.headers.cookie).toBeUndefined();
   });
 
   it('gives up after maxRedirects', async () => {
@@ -170,7 +138,7 @@ describe('safeFetch', () => {
     const err = await failure(safeFetch(`${s.url}/0`, { allowHosts: allowing(s), maxRedirects: 2 }));
     expect(err).toBeInstanceOf(FetchFailed);
     expect(err).toMatchObject({ kind: 'redirect', message: `${s.url}/0 redirected more than 2 times` });
-    expect(s.seen.map((r) => r.url)).toEqual(['/0', '/1', '/2']);
+    expect(s.received.map((r) => r.url)).toEqual(['/0', '/1', '/2']);
     expect(await safeFetch(`${s.url}/0`, { allowHosts: allowing(s) }).catch((e: Error) => e.message)).toBe(
       `${s.url}/0 redirected more than 5 times`,
     );
@@ -210,7 +178,7 @@ describe('safeFetch', () => {
   it('reports a server that cannot be reached as a transport failure', async () => {
     const s = await local(() => undefined);
     const allowHosts = allowing(s);
-    await new Promise((resolve) => servers.pop()?.close(resolve));
+    await servers.pop()?.close();
     const err = await failure(safeFetch(s.url, { allowHosts }));
     expect(err).toBeInstanceOf(FetchFailed);
     expect(err).toMatchObject({ kind: 'unreachable' });
