@@ -25,6 +25,11 @@ export interface SentMessage {
   status?: number;
 }
 
+/** The business number the n-th customer of a run writes to, always the same one. */
+export function numberOfCustomer(n: number, phoneNumberIds: string[]): string {
+  return phoneNumberIds[n % phoneNumberIds.length] ?? '';
+}
+
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
 /** Open loop: message i leaves at t0 + i/rate whatever the server is doing, as customers do. */
@@ -41,7 +46,7 @@ export async function offerLoad(options: LoadOptions): Promise<SentMessage[]> {
     const message: SentMessage = {
       id: `wamid.bench${options.runTag}${i.toString(36)}${randomBytes(3).toString('hex')}`,
       customer: String(options.firstCustomer + n),
-      phoneNumberId: options.phoneNumberIds[n % options.phoneNumberIds.length] ?? '',
+      phoneNumberId: numberOfCustomer(n, options.phoneNumberIds),
       sentAt: performance.now(),
     };
     sent.push(message);

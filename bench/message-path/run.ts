@@ -12,7 +12,7 @@ import { secretBoxFromConfig } from '@botflow/secrets';
 import { seedDemo } from '../../services/api/src/demo/seed-demo.ts';
 import { startBaseline } from './baseline.ts';
 import { ECHO_BOT } from './bench-bot.ts';
-import { offerLoad, type SentMessage } from './load.ts';
+import { numberOfCustomer, offerLoad, type SentMessage } from './load.ts';
 import { CpuMeter, pidFromFile, pidsNamed, processTreeCpuMs, startService, stopService } from './processes.ts';
 import { startSink, type Sink } from './sink.ts';
 import { figures, type RunFigures } from './stats.ts';
@@ -65,10 +65,11 @@ const secretsKey = `bench:${randomBytes(32).toString('base64')}`;
 
 const database = await createTestDatabase();
 const db = createPrismaClient(database.url);
+const secrets = secretBoxFromConfig(secretsKey);
 for (const [i, id] of phoneNumberIds.entries()) {
   await seedDemo(
     db,
-    secretBoxFromConfig(secretsKey),
+    secrets,
     {
       phoneNumberId: id,
       wabaId: 'bench-waba',
@@ -283,7 +284,7 @@ async function sampleHistoryLengths(): Promise<Map<string, number>> {
   const lengths = new Map<string, number>();
   for (let i = 0; i < Math.min(customers, SAMPLED_CONVERSATIONS); i++) {
     const customer = String(returningPool + i);
-    const workflowId = `conv:${phoneNumberIds[i % phoneNumberIds.length] ?? ''}:${customer}`;
+    const workflowId = `conv:${numberOfCustomer(i, phoneNumberIds)}:${customer}`;
     const description = await temporal.workflow
       .getHandle(workflowId)
       .describe()
